@@ -1,0 +1,4 @@
+export interface TransferOptions {
+	onProgress?: (bytesDone: number, bytesTotal: number) => void;
+	signal?: AbortSignal;
+}

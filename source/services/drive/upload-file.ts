@@ -1,0 +1,70 @@
+import {createHash} from 'node:crypto';
+import {open} from 'node:fs/promises';
+import path from 'node:path';
+import type {DriveClient} from './drive-client.js';
+import {cancelledError, DriveError, toDriveError} from './drive-error.js';
+import type {DriveNode} from './drive-node.js';
+import {fileReadStream} from './file-read-stream.js';
+import {guessMediaType} from './media-type.js';
+import type {TransferOptions} from './transfer-options.js';
+
+/**
+ * Uploads one local file as a new file in `parentUid`, streaming it from disk (bounded memory).
+ * The SDK stores size, mtime, block sizes and SHA-1 in the encrypted XAttr; we compute the SHA-1
+ * while streaming too, so the returned node is complete without another request.
+ */
+export async function uploadFile(
+	client: Pick<DriveClient, 'getFileUploader'>,
+	localPath: string,
+	parentUid: string,
+	opts: TransferOptions & {name?: string} = {},
+): Promise<DriveNode> {
+	const name = opts.name ?? path.basename(localPath);
+	const what = `Could not upload '${name}'`;
+	if (opts.signal?.aborted) throw cancelledError(what);
+	let handle: Awaited<ReturnType<typeof open>> | undefined;
+	try {
+		handle = await open(localPath, 'r');
+		const stat = await handle.stat();
+		if (!stat.isFile()) {
+			throw new DriveError('other', `${what}: it is not a regular file.`);
+		}
+		const size = stat.size;
+		const mediaType = guessMediaType(name);
+		const sha1 = createHash('sha1');
+		const stream = fileReadStream(handle, size, {
+			signal: opts.signal,
+			onChunk: (chunk) => sha1.update(chunk),
+		});
+		const uploader = await client.getFileUploader(
+			parentUid,
+			name,
+			{mediaType, expectedSize: size, modificationTime: stat.mtime},
+			opts.signal,
+		);
+		opts.onProgress?.(0, size);
+		const controller = await uploader.uploadFromStream(stream, [], (done) => {
+			opts.onProgress?.(Math.max(0, Math.min(done, size)), size);
+		});
+		const {nodeUid} = await controller.completion();
+		opts.onProgress?.(size, size);
+		return {
+			uid: nodeUid,
+			parentUid,
+			name,
+			type: 'file',
+			size,
+			modified: stat.mtime,
+			sha1: sha1.digest('hex'),
+			mediaType,
+		};
+	} catch (error) {
+		if (opts.signal?.aborted) throw cancelledError(what);
+		if ((error as {code?: string}).code === 'ENOENT') {
+			throw new DriveError('not-found', `${what}: the local file does not exist.`, {cause: error});
+		}
+		throw toDriveError(error, what);
+	} finally {
+		await handle?.close().catch(() => {});
+	}
+}
