@@ -54,6 +54,13 @@ export async function sendRaw(
 		if (signal?.aborted) {
 			throw signal.reason ?? error;
 		}
+		// fetch reports network failures as TypeError; our timeout as TimeoutError. Anything else
+		// (e.g. an error from a wrapping fetch) is passed through unchanged.
+		const isNetwork =
+			error instanceof TypeError || (error instanceof Error && error.name === 'TimeoutError');
+		if (!isNetwork) {
+			throw error;
+		}
 		throw new NetworkError(url.host, describeNetworkFailure(error), {cause: error});
 	}
 }
