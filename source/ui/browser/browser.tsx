@@ -1,0 +1,186 @@
+import {Box, Text} from 'ink';
+import {useCallback, useEffect, useState} from 'react';
+import {useKeyCommands} from '../../hooks/use-key-commands.js';
+import {type PaneControls, usePane} from '../../hooks/use-pane.js';
+import {type TransferQueueLike, useTransfers} from '../../hooks/use-transfers.js';
+import type {CommandId} from '../../services/keys/commands.js';
+import type {PaneFileSystem} from '../../services/panes/pane-fs.js';
+import type {TransferJob} from '../../services/transfers/transfer-queue.js';
+import {ConfirmQuit} from './confirm-quit.js';
+import {HelpOverlay, type HelpRow} from './help-overlay.js';
+import {KeyBar} from './key-bar.js';
+import {Pane, paneListRows} from './pane.js';
+import {ProgressPanel} from './progress-panel.js';
+import {isTooSmall, TooSmall} from './too-small.js';
+
+export interface BrowserProps {
+	local: PaneFileSystem;
+	drive: PaneFileSystem;
+	queue?: TransferQueueLike;
+	helpRows: readonly HelpRow[];
+	columns: number;
+	rows: number;
+	onExit: () => void;
+	/** Shown in the top line, e.g. the signed-in user. */
+	title?: string;
+}
+
+/** Job rows in the progress panel (plus its summary line). */
+const PROGRESS_JOB_ROWS = 3;
+
+type Side = 'local' | 'drive';
+
+function paneFor(side: Side, local: PaneControls, drive: PaneControls) {
+	return side === 'local' ? local : drive;
+}
+
+function errorText(error: unknown): string {
+	return error instanceof Error && error.message ? error.message : String(error);
+}
+
+/** The two-pane browser: state lives in the hooks, this file maps commands onto them. */
+export function Browser({
+	local,
+	drive,
+	queue,
+	helpRows,
+	columns,
+	rows,
+	onExit,
+	title,
+}: BrowserProps) {
+	const left = usePane(local);
+	const right = usePane(drive);
+	const [focus, setFocus] = useState<Side>('local');
+	const [dialog, setDialog] = useState<'help' | 'quit' | undefined>(undefined);
+	const [status, setStatus] = useState<string | undefined>(undefined);
+
+	const onFinished = useCallback(
+		(finished: TransferJob[], idle: boolean) => {
+			for (const pane of [left, right]) {
+				const here = pane.state.location;
+				if (!here || pane.state.loading) continue;
+				if (idle || finished.some((j) => j.target === here.id || j.target === here.path))
+					pane.refresh();
+			}
+		},
+		[left, right],
+	);
+	const jobs = useTransfers(queue, onFinished);
+	const busy = jobs.filter((j) => j.state === 'running' || j.state === 'queued').length;
+
+	const tooSmall = isTooSmall(columns, rows);
+	const progressRows = 1 + PROGRESS_JOB_ROWS;
+	const paneHeight = Math.max(5, rows - 2 - progressRows);
+	const leftWidth = Math.floor(columns / 2);
+	const rightWidth = columns - leftWidth;
+	const listRows = paneListRows(paneHeight);
+	const {setViewport: setLeftViewport} = left;
+	const {setViewport: setRightViewport} = right;
+	useEffect(() => {
+		setLeftViewport(listRows);
+		setRightViewport(listRows);
+	}, [listRows, setLeftViewport, setRightViewport]);
+
+	const copy = () => {
+		const source = paneFor(focus, left, right);
+		const target = paneFor(focus === 'local' ? 'drive' : 'local', left, right);
+		const entry = source.current();
+		const dest = target.state.location;
+		if (!queue) return setStatus('Transfers are not available.');
+		if (!entry) return setStatus('Nothing to copy here.');
+		if (!dest) return setStatus('The other pane has not opened a folder yet.');
+		if (entry.kind === 'other') return setStatus('Only files and folders can be copied.');
+		const job =
+			focus === 'local'
+				? queue.copyToDrive(entry.id, dest.id)
+				: queue.copyToLocal(
+						{uid: entry.id, name: entry.name, type: entry.kind, size: entry.size},
+						dest.id,
+					);
+		setStatus(`Copying ${entry.name} to ${dest.path}`);
+		job.catch((error: unknown) => setStatus(`Copy failed: ${errorText(error)}`));
+	};
+
+	const run = (command: CommandId | undefined, name: string) => {
+		if (dialog === 'help') return setDialog(undefined);
+		if (dialog === 'quit') {
+			if (name === 'y') return onExit();
+			if (name === 'n' || command === 'listing.cancel' || command === 'quit') setDialog(undefined);
+			return;
+		}
+		const pane = paneFor(focus, left, right);
+		switch (command) {
+			case 'cursor.down':
+				return pane.move(1);
+			case 'cursor.up':
+				return pane.move(-1);
+			case 'cursor.pageDown':
+				return pane.page(1);
+			case 'cursor.pageUp':
+				return pane.page(-1);
+			case 'cursor.top':
+				return pane.jump('start');
+			case 'cursor.bottom':
+				return pane.jump('end');
+			case 'folder.open':
+				return pane.open();
+			case 'folder.parent':
+				return pane.parent();
+			case 'pane.switch':
+				return setFocus(focus === 'local' ? 'drive' : 'local');
+			case 'listing.cancel':
+				if (!pane.cancel()) setStatus(undefined);
+				return;
+			case 'listing.refresh':
+				return pane.refresh();
+			case 'copy':
+				return copy();
+			case 'help':
+				return setDialog('help');
+			case 'quit':
+				return busy > 0 ? setDialog('quit') : onExit();
+			default:
+				return;
+		}
+	};
+
+	useKeyCommands((command, press) => run(command, press.name));
+
+	if (tooSmall) return <TooSmall columns={columns} rows={rows} />;
+	return (
+		<Box flexDirection="column" width={columns} height={rows}>
+			<Text wrap="truncate" bold>
+				pdrive-tui{title ? ` — ${title}` : ''}
+			</Text>
+			{dialog === 'help' ? (
+				<HelpOverlay rows={helpRows} width={columns} height={paneHeight} />
+			) : (
+				<Box flexDirection="row" height={paneHeight}>
+					<Pane
+						title="Local"
+						state={left.state}
+						focused={focus === 'local'}
+						width={leftWidth}
+						height={paneHeight}
+					/>
+					<Pane
+						title="Drive"
+						state={right.state}
+						focused={focus === 'drive'}
+						width={rightWidth}
+						height={paneHeight}
+					/>
+				</Box>
+			)}
+			{dialog === 'quit' ? (
+				<ConfirmQuit running={busy} />
+			) : (
+				<Box height={progressRows}>
+					<ProgressPanel jobs={jobs} width={columns} maxRows={PROGRESS_JOB_ROWS} />
+				</Box>
+			)}
+			<KeyBar rows={helpRows} width={columns} status={status} />
+		</Box>
+	);
+}

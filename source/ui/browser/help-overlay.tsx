@@ -1,0 +1,43 @@
+import {Box, Text} from 'ink';
+import {padCells, truncateCells} from '../text/truncate-cells.js';
+
+export interface HelpRow {
+	keys: string;
+	description: string;
+}
+
+interface Props {
+	rows: readonly HelpRow[];
+	width: number;
+	height: number;
+}
+
+/** Key help generated from the keymap; any key closes it. */
+export function HelpOverlay({rows, width, height}: Props) {
+	const keyCells = Math.min(24, Math.max(...rows.map((r) => r.keys.length), 4));
+	const inner = Math.max(10, width - 4);
+	const room = Math.max(1, height - 4);
+	const shown = rows.slice(0, room);
+	return (
+		<Box
+			flexDirection="column"
+			borderStyle="double"
+			borderColor="cyan"
+			width={width}
+			height={height}
+			paddingX={1}
+		>
+			<Text bold>Keys — press any key to close</Text>
+			{shown.map((r) => (
+				<Text key={r.keys + r.description} wrap="truncate">
+					<Text color="cyan">{padCells(truncateCells(r.keys, keyCells), keyCells)}</Text>
+					{'  '}
+					{truncateCells(r.description, Math.max(1, inner - keyCells - 2))}
+				</Text>
+			))}
+			{rows.length > shown.length ? (
+				<Text dimColor>… {rows.length - shown.length} more (enlarge the terminal)</Text>
+			) : null}
+		</Box>
+	);
+}
