@@ -72,7 +72,9 @@ test('seed: demo runs the seeder with the emulator url', async () => {
 	const emu = await startEmulator({
 		port: 0,
 		seed: 'demo',
-		seeder: async (url) => void (seen = url),
+		seeder: async (url) => {
+			seen = url;
+		},
 	});
 	await emu.stop();
 	assert.equal(seen, emu.url);
