@@ -142,6 +142,55 @@ describe('LoginFlow against the emulator', () => {
 		}
 	});
 
+	/** Real emulator, but the JSON answer of POST /auth/v4 is rewritten by `edit`. */
+	function rewritingAuth(edit: (body: Record<string, unknown>) => void): typeof fetch {
+		return async (input, init) => {
+			const response = await fetch(input, init);
+			if (!String(input).endsWith('/auth/v4') || init?.method !== 'POST') return response;
+			const body = (await response.json()) as Record<string, unknown>;
+			edit(body);
+			return Response.json(body, {status: response.status});
+		};
+	}
+
+	test('a wrong ServerProof is a server-identity error and the tokens are not kept', async () => {
+		const store = createMemorySessionStore();
+		const forged = rewritingAuth((body) => {
+			const proof = Buffer.from(String(body.ServerProof), 'base64');
+			proof[0] ^= 1;
+			body.ServerProof = proof.toString('base64');
+		});
+		const e = await rejectsWith(
+			new LoginFlow({apiBase, store, fetch: forged}).begin('plain@example.com', 'plain password'),
+			'server-identity',
+		);
+		assert.match(e.message, /Unable to verify server identity/);
+		assert.equal(await store.load(), undefined);
+	});
+
+	test('a FIDO2-only account is refused with a clear message and the half session is closed', async () => {
+		const store = createMemorySessionStore();
+		const before = emulator.controls.sessionsCount();
+		const fido = rewritingAuth((body) => {
+			body['2FA'] = {Enabled: 2, FIDO2: {AuthenticationOptions: {}, RegisteredKeys: []}};
+		});
+		const e = await rejectsWith(
+			new LoginFlow({apiBase, store, fetch: fido}).begin('plain@example.com', 'plain password'),
+			'fido2-only',
+		);
+		assert.match(e.message, /enable an authenticator app/i);
+		assert.equal(await store.load(), undefined);
+		assert.equal(emulator.controls.sessionsCount(), before);
+	});
+
+	test('a revoked session while waiting for the code tells the user to start again', async () => {
+		const flow = new LoginFlow({apiBase, store: createMemorySessionStore()});
+		assert.deepEqual(await flow.begin('totp@example.com', 'totp password'), {step: 'totp'});
+		emulator.controls.revokeAllSessions();
+		const e = await rejectsWith(flow.submitTotp(totp()), 'session-expired');
+		assert.match(e.message, /Start the login again/);
+	});
+
 	test('a non-loopback API URL is refused before anything is sent', () => {
 		assert.throws(() => resolveApiBase('https://example.com'), ApiBaseRefusedError);
 		assert.throws(() => resolveApiBase('http://drive-api.proton.me'), ApiBaseRefusedError);
