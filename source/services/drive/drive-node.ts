@@ -1,4 +1,5 @@
 import type {Author, DegradedNode, MaybeNode, NodeEntity, Revision} from '@protontech/drive-sdk';
+import {invalidNameReason} from './node-name.js';
 
 /** One file or folder as the UI sees it. Sizes are original (plaintext) sizes. */
 export interface DriveNode {
@@ -132,6 +133,8 @@ export function toDriveNode(maybe: MaybeNode): DriveNode {
 		for (const error of degraded.errors ?? []) warnings.push(message(error));
 		if (warnings.length === 0) warnings.push('Node could not be fully decrypted');
 	}
+	const invalid = invalidNameReason(node.name);
+	if (invalid) warnings.push(`Invalid name: ${invalid}`);
 	if (warnings.length > 0) node.warning = [...new Set(warnings)].join('; ');
 	return withoutUndefined(node);
 }

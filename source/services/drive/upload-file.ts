@@ -6,6 +6,7 @@ import {cancelledError, DriveError, toDriveError} from './drive-error.js';
 import type {DriveNode} from './drive-node.js';
 import {fileReadStream} from './file-read-stream.js';
 import {guessMediaType} from './media-type.js';
+import {invalidNameReason} from './node-name.js';
 import type {TransferOptions} from './transfer-options.js';
 
 /**
@@ -22,6 +23,8 @@ export async function uploadFile(
 	const name = opts.name ?? path.basename(localPath);
 	const what = `Could not upload '${name}'`;
 	if (opts.signal?.aborted) throw cancelledError(what);
+	const invalid = invalidNameReason(name);
+	if (invalid) throw new DriveError('invalid-name', `${what}: ${invalid}. Choose another name.`);
 	let handle: Awaited<ReturnType<typeof open>> | undefined;
 	try {
 		handle = await open(localPath, 'r');

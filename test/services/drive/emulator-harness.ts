@@ -1,0 +1,37 @@
+// Shared setup for Drive service tests against the in-process emulator with a real login.
+import {mkdtemp, rm} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {loginDemo} from '../../../source/emulator/seed/demo-seed.js';
+import {type RunningEmulator, startEmulator} from '../../../source/emulator/start-emulator.js';
+import {DriveService} from '../../../source/services/drive/drive-service.js';
+import type {ActiveSession} from '../../../source/services/session/active-session.js';
+
+export interface Harness {
+	emulator: RunningEmulator;
+	session: ActiveSession;
+	drive: DriveService;
+	/** A second service with its own SDK client (no shared caches): sees only what the server has. */
+	freshDrive(): DriveService;
+	tmp: string;
+	stop(): Promise<void>;
+}
+
+export async function startHarness(opts: {seed?: 'demo'} = {}): Promise<Harness> {
+	const emulator = await startEmulator({port: 0, seed: opts.seed});
+	const session = await loginDemo(emulator.url);
+	const tmp = await mkdtemp(path.join(os.tmpdir(), 'pdrive-drive-it-'));
+	let n = 0;
+	const freshDrive = () => DriveService.create({session, clientUid: `pdrive-test-${++n}`});
+	return {
+		emulator,
+		session,
+		drive: freshDrive(),
+		freshDrive,
+		tmp,
+		async stop() {
+			await emulator.stop();
+			await rm(tmp, {recursive: true, force: true});
+		},
+	};
+}
