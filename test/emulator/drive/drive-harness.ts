@@ -4,7 +4,7 @@ import {
 	createEmulatorDrive,
 	type EmulatorDrive,
 } from '../../../source/emulator/drive/drive-emulator.js';
-import {ApiFailure} from '../../../source/emulator/http/replies.js';
+import {ApiFailure, ok} from '../../../source/emulator/http/replies.js';
 import {Router} from '../../../source/emulator/http/router.js';
 import {type RunningHttpServer, startHttpServer} from '../../../source/emulator/http/server.js';
 import {createDriveClient} from '../../../source/services/drive/create-drive-client.js';
@@ -63,6 +63,12 @@ export async function startDriveHarness(
 	});
 	const router = new Router();
 	drive.registerRoutes(router);
+	// The account emulator's public key lookup, as the SDK account provider uses it.
+	router.get('/core/v4/keys/all', async (ctx) => {
+		accounts.authenticate(ctx);
+		const keys = await accounts.publicKeysForEmail(ctx.query.get('Email') ?? '');
+		return ok({Address: {Keys: keys.map((PublicKey) => ({PublicKey, Flags: 3}))}});
+	});
 	const requests: string[] = [];
 	const server: RunningHttpServer = await startHttpServer({
 		port: 0,
