@@ -1,10 +1,151 @@
 #!/usr/bin/env node
-// Entry point. The full meow CLI and the Ink app are wired in by the TUI work (issue 4).
+import path from 'node:path';
+import {render} from 'ink';
+import meow from 'meow';
+import {ApiBaseRefusedError, resolveApiBase} from './services/api/api-base.js';
+import {LoginFlow} from './services/auth/login-flow.js';
+import {ConfigError, loadConfig} from './services/config/config.js';
+import {helpRows} from './services/keys/help.js';
+import {resumeSession} from './services/session/active-session.js';
+import {
+	createFileSessionStore,
+	createMemorySessionStore,
+	type SessionStore,
+} from './services/session/session-store.js';
+import {App} from './ui/app.js';
+import type {DemoAccount} from './ui/login/demo-credentials.js';
+import {enterAlternateScreen} from './ui/start/alternate-screen.js';
+import {createDebugLog} from './ui/start/debug-log.js';
+import {helpText} from './ui/start/help-text.js';
+import {logoutSaved} from './ui/start/logout.js';
+import {openBrowserServices} from './ui/start/open-browser.js';
 
-if (process.argv[2] === 'emulator') {
-	// `pdrive-tui emulator ...` (keep this single call when cli.tsx moves to meow).
-	const {runEmulatorFromArgv} = await import('./emulator/cli/run-from-argv.js');
-	process.exitCode = await runEmulatorFromArgv(process.argv.slice(3));
-} else {
-	console.log('pdrive-tui: work in progress');
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+async function main(argv: string[]): Promise<number> {
+	if (argv[0] === 'emulator') {
+		const {runEmulatorFromArgv} = await import('./emulator/cli/run-from-argv.js');
+		return runEmulatorFromArgv(argv.slice(1));
+	}
+
+	const cli = meow(helpText(), {
+		importMeta: import.meta,
+		argv,
+		flags: {
+			demo: {type: 'boolean', default: false},
+			user: {type: 'string'},
+			apiUrl: {type: 'string'},
+			logout: {type: 'boolean', default: false},
+			concurrency: {type: 'number'},
+			debug: {type: 'boolean', default: false},
+		},
+	});
+	const {flags} = cli;
+
+	if (flags.demo && flags.apiUrl) {
+		process.stderr.write('pdrive-tui: --demo starts its own emulator; leave out --api-url.\n');
+		return 2;
+	}
+	let apiBase: URL | undefined;
+	if (!flags.demo) {
+		try {
+			apiBase = resolveApiBase(flags.apiUrl);
+		} catch (error) {
+			if (!(error instanceof ApiBaseRefusedError)) throw error;
+			process.stderr.write(`pdrive-tui: ${error.message}\n`);
+			return 2;
+		}
+	}
+
+	let config: ReturnType<typeof loadConfig>;
+	try {
+		config = loadConfig({overrides: {concurrency: flags.concurrency}});
+	} catch (error) {
+		if (!(error instanceof ConfigError)) throw error;
+		process.stderr.write(`pdrive-tui: ${error.message}\n`);
+		return 2;
+	}
+	for (const problem of config.problems) process.stderr.write(`pdrive-tui: ${problem}\n`);
+
+	const log = createDebugLog(
+		flags.debug ? path.join(path.dirname(config.path), 'debug.log') : undefined,
+	);
+	if (log.path) process.stderr.write(`pdrive-tui: debug log: ${log.path}\n`);
+	log(`start ${flags.demo ? 'demo' : (apiBase?.origin ?? '')} concurrency=${config.concurrency}`);
+
+	if (flags.logout) {
+		if (flags.demo) {
+			process.stdout.write('The demo never saves a session; nothing to do.\n');
+			return 0;
+		}
+		const message = await logoutSaved({apiBase: apiBase!, store: createFileSessionStore()});
+		log(`logout: ${message}`);
+		process.stdout.write(`${message}\n`);
+		return 0;
+	}
+
+	if (!process.stdin.isTTY || !process.stdout.isTTY) {
+		process.stderr.write(
+			'pdrive-tui needs an interactive terminal; run it directly in a terminal (stdin and stdout must not be redirected or piped).\n',
+		);
+		return 1;
+	}
+
+	let stopEmulator: (() => Promise<void>) | undefined;
+	let demo: DemoAccount | undefined;
+	let store: SessionStore;
+	if (flags.demo) {
+		process.stderr.write('pdrive-tui: starting the demo emulator…\n');
+		const {startEmulator, DEMO_ACCOUNT} = await import('./emulator/start-emulator.js');
+		const emulator = await startEmulator({port: 0, accounts: [DEMO_ACCOUNT], seed: 'demo'});
+		stopEmulator = () => emulator.stop();
+		apiBase = resolveApiBase(emulator.url);
+		demo = {...DEMO_ACCOUNT};
+		store = createMemorySessionStore();
+		log(`demo emulator on ${emulator.url}`);
+	} else {
+		store = createFileSessionStore();
+	}
+	const base = apiBase!;
+
+	const screen = enterAlternateScreen(process.stdout, (error) => log(`fatal: ${errorText(error)}`));
+	let exitCode = 0;
+	const instance = render(
+		<App
+			resume={flags.demo ? undefined : () => resumeSession({apiBase: base, store})}
+			createFlow={() => new LoginFlow({apiBase: base, store})}
+			openBrowser={(session) => {
+				log(`signed in; opening the browser`);
+				return openBrowserServices(session, {
+					clientUid: config.clientUid,
+					concurrency: config.concurrency,
+				});
+			}}
+			helpRows={helpRows()}
+			onExit={() => instance.unmount()}
+			initialUsername={flags.user}
+			demo={demo}
+		/>,
+		{exitOnCtrlC: false, alternateScreen: true, patchConsole: true},
+	);
+	try {
+		await instance.waitUntilExit();
+	} catch (error) {
+		exitCode = 1;
+		log(`exit with error: ${errorText(error)}`);
+		screen.leave();
+		process.stderr.write(`pdrive-tui: ${errorText(error)}\n`);
+	}
+	screen.leave();
+	await stopEmulator?.().catch(() => {});
+	log('exit');
+	return exitCode;
 }
+
+main(process.argv.slice(2)).then(
+	(code) => process.exit(code),
+	(error: unknown) => {
+		process.stderr.write(`pdrive-tui: ${errorText(error)}\n`);
+		process.exit(1);
+	},
+);

@@ -93,7 +93,11 @@ export function Browser({
 		if (entry.kind === 'other') return setStatus('Only files and folders can be copied.');
 		const job =
 			focus === 'local'
-				? queue.copyToDrive(entry.id, dest.id)
+				? queue.copyToDrive(entry.id, dest.id, {
+						kind: entry.kind,
+						size: entry.size,
+						targetLabel: dest.path,
+					})
 				: queue.copyToLocal(
 						{uid: entry.id, name: entry.name, type: entry.kind, size: entry.size},
 						dest.id,

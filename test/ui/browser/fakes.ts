@@ -35,7 +35,10 @@ export function fakePaneFs(
 			if (opts.slow?.(location.id)) {
 				let n = 0;
 				await new Promise<void>((_resolve, reject) => {
-					const t = setInterval(() => onProgress?.((n += 10)), 5);
+					const t = setInterval(() => {
+						n += 10;
+						onProgress?.(n);
+					}, 5);
 					signal.addEventListener('abort', () => {
 						clearInterval(t);
 						reject(new DOMException('Cancelled', 'AbortError'));
@@ -97,7 +100,9 @@ export function fakeQueue() {
 export function job(partial: Partial<TransferJob> & {id: string}): TransferJob {
 	return {
 		direction: 'upload',
+		kind: 'file',
 		name: partial.id,
+		targetLabel: '/',
 		source: '/src',
 		target: '/',
 		state: 'running',
