@@ -109,7 +109,10 @@ describe('emulator Drive with the real SDK: listing, rename, move, trash, revisi
 			mediaType: 'application/octet-stream',
 			expectedSize: second.length,
 		});
-		const ctrl = await uploader.uploadFromStream(new Blob([second]).stream(), []);
+		const ctrl = await uploader.uploadFromStream(
+			new Blob([second as Uint8Array<ArrayBuffer>]).stream(),
+			[],
+		);
 		await ctrl.completion();
 		const cold = await h.client();
 		assert.equal(Buffer.compare(await downloadBytes(cold, nodeUid), Buffer.from(second)), 0);
