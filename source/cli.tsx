@@ -98,6 +98,8 @@ async function main(argv: string[]): Promise<number> {
 		process.stderr.write('pdrive-tui: starting the demo emulator…\n');
 		const {startEmulator, DEMO_ACCOUNT} = await import('./emulator/start-emulator.js');
 		const emulator = await startEmulator({port: 0, accounts: [DEMO_ACCOUNT], seed: 'demo'});
+		// The seed signs in with the code of the moment; let the newcomer use that same code too.
+		emulator.controls.allowTotpReplay(true);
 		stopEmulator = () => emulator.stop();
 		apiBase = resolveApiBase(emulator.url);
 		demo = {...DEMO_ACCOUNT};

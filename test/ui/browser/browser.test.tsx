@@ -1,0 +1,154 @@
+import {afterEach, describe, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {cleanup, render} from 'ink-testing-library';
+import {keysHelpRows} from './help-rows.js';
+import {Browser} from '../../../source/ui/browser/browser.js';
+import {eventually, KEYS, settle} from '../helpers.js';
+import {fakePaneFs, fakeQueue, file, folder, job} from './fakes.js';
+
+afterEach(() => cleanup());
+
+const localTree = {
+	'/': [folder('/', 'docs'), file('/', 'notes.txt', 1234), file('/', 'a.bin', 10)],
+	'/docs': [file('/docs', 'deep.md', 5)],
+};
+const driveTree = {'/': [folder('/', 'Photos'), file('/', 'README.txt', 173)], '/Photos': []};
+
+function setup(opts: {slowDrive?: boolean; columns?: number; rows?: number} = {}) {
+	const local = fakePaneFs('local', localTree);
+	const drive = fakePaneFs('drive', driveTree, {
+		slow: opts.slowDrive ? (p) => p === '/Photos' : undefined,
+	});
+	const q = fakeQueue();
+	let exited = 0;
+	const r = render(
+		<Browser
+			local={local}
+			drive={drive}
+			queue={q.queue}
+			helpRows={keysHelpRows}
+			columns={opts.columns ?? 100}
+			rows={opts.rows ?? 30}
+			onExit={() => exited++}
+		/>,
+	);
+	return {...r, local, drive, q, exited: () => exited};
+}
+
+describe('browser', () => {
+	test('two panes open at home; j/k, Enter and Backspace navigate; cursor returns to the folder', async () => {
+		const {stdin, lastFrame} = setup();
+		await eventually(() => assert.match(lastFrame() ?? '', /README\.txt/));
+		assert.match(lastFrame() ?? '', /notes\.txt/);
+		stdin.write('\r'); // cursor on 'docs' (folders first)
+		await eventually(() => assert.match(lastFrame() ?? '', /deep\.md/));
+		assert.match(lastFrame() ?? '', /Local \/docs/);
+		stdin.write(KEYS.backspace);
+		await eventually(() => assert.match(lastFrame() ?? '', /notes\.txt/));
+		stdin.write('j');
+		await settle();
+		stdin.write('k');
+		await settle();
+		stdin.write('l'); // still on docs
+		await eventually(() => assert.match(lastFrame() ?? '', /deep\.md/));
+	});
+
+	test('F5 copies the highlighted local file into the Drive folder; c from Drive copies down', async () => {
+		const {stdin, lastFrame, q} = setup();
+		await eventually(() => assert.match(lastFrame() ?? '', /README\.txt/));
+		stdin.write('G'); // last local entry: notes.txt
+		await settle();
+		stdin.write(KEYS.f5);
+		await eventually(() => assert.equal(q.calls.length, 1));
+		assert.deepEqual(q.calls[0].slice(0, 3), ['copyToDrive', '/notes.txt', '/']);
+		stdin.write(KEYS.tab);
+		await settle();
+		stdin.write('j'); // README.txt
+		await settle();
+		stdin.write('c');
+		await eventually(() => assert.equal(q.calls.length, 2));
+		assert.deepEqual(q.calls[1], [
+			'copyToLocal',
+			{uid: '/README.txt', name: 'README.txt', type: 'file', size: 173},
+			'/',
+		]);
+	});
+
+	test('a finished job refreshes the target pane', async () => {
+		const {lastFrame, q, drive} = setup();
+		await eventually(() => assert.match(lastFrame() ?? '', /README\.txt/));
+		const before = drive.lists.length;
+		q.set([job({id: 'u1', state: 'running', target: '/', bytesTotal: 10})]);
+		driveTree['/'].push(file('/', 'notes.txt', 1234));
+		q.set([job({id: 'u1', state: 'done', target: '/', bytesTotal: 10, bytesDone: 10})]);
+		await eventually(() => assert.ok(drive.lists.length > before));
+		await eventually(() => assert.match(lastFrame() ?? '', /Drive \/[\s\S]*notes\.txt/));
+		driveTree['/'].pop();
+	});
+
+	test('the progress panel redraws at most ~10 times a second', async () => {
+		const {lastFrame, q, frames} = setup();
+		await eventually(() => assert.match(lastFrame() ?? '', /README\.txt/));
+		const start = frames.length;
+		const began = Date.now();
+		for (let i = 0; i < 500; i++) {
+			q.set([job({id: 'big', bytesDone: i, bytesTotal: 500, speed: 100})]);
+			await new Promise((r) => setImmediate(r));
+		}
+		await settle(150);
+		const seconds = (Date.now() - began) / 1000;
+		const redraws = frames.length - start;
+		assert.ok(redraws <= Math.ceil(seconds * 10) + 3, `${redraws} frames in ${seconds}s`);
+		assert.match(lastFrame() ?? '', /99%/);
+	});
+
+	test('Esc cancels a slow listing and shows progress while it runs', async () => {
+		const {stdin, lastFrame} = setup({slowDrive: true});
+		await eventually(() => assert.match(lastFrame() ?? '', /README\.txt/));
+		stdin.write(KEYS.tab);
+		await settle();
+		stdin.write('\r'); // Photos (slow)
+		await eventually(() => assert.match(lastFrame() ?? '', /loading… \d[\d,]* items/));
+		stdin.write(KEYS.escape);
+		await eventually(() => assert.match(lastFrame() ?? '', /Listing cancelled/));
+	});
+
+	test('help overlay from the keymap; any key closes it', async () => {
+		const {stdin, lastFrame} = setup();
+		await eventually(() => assert.match(lastFrame() ?? '', /README\.txt/));
+		stdin.write(KEYS.f1);
+		await eventually(() => assert.match(lastFrame() ?? '', /Keys — press any key to close/));
+		assert.match(lastFrame() ?? '', /F5 \/ c +Copy the entry under the cursor/);
+		stdin.write('x');
+		await eventually(() => assert.doesNotMatch(lastFrame() ?? '', /Keys — press any key/));
+	});
+
+	test('quit asks first while transfers run; n stays, y quits', async () => {
+		const {stdin, lastFrame, q, exited} = setup();
+		await eventually(() => assert.match(lastFrame() ?? '', /README\.txt/));
+		q.set([job({id: 'a'}), job({id: 'b', state: 'queued'})]);
+		await settle(150);
+		stdin.write('q');
+		await eventually(() =>
+			assert.match(lastFrame() ?? '', /2 transfers running — quit anyway\? y\/n/),
+		);
+		stdin.write('n');
+		await eventually(() => assert.doesNotMatch(lastFrame() ?? '', /quit anyway/));
+		assert.equal(exited(), 0);
+		stdin.write(KEYS.f10);
+		await eventually(() => assert.match(lastFrame() ?? '', /quit anyway/));
+		stdin.write('y');
+		await eventually(() => assert.equal(exited(), 1));
+	});
+
+	test('quit without transfers exits at once; too small terminal shows a message', async () => {
+		const {stdin, lastFrame, exited} = setup();
+		await eventually(() => assert.match(lastFrame() ?? '', /README\.txt/));
+		stdin.write('q');
+		await eventually(() => assert.equal(exited(), 1));
+		cleanup();
+		const small = setup({columns: 72, rows: 20});
+		await settle();
+		assert.match(small.lastFrame() ?? '', /Terminal too small: 72×20, need at least 80×24/);
+	});
+});

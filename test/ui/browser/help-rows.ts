@@ -1,0 +1,3 @@
+import {helpRows} from '../../../source/services/keys/help.js';
+
+export const keysHelpRows = helpRows();
