@@ -67,7 +67,10 @@ export class Router {
 		return this.add('DELETE', pattern, handler);
 	}
 
-	match(method: string, path: string): {handler: Handler; params: Record<string, string>} | undefined {
+	match(
+		method: string,
+		path: string,
+	): {handler: Handler; params: Record<string, string>} | undefined {
 		const parts = split(path);
 		for (const route of this.#routes) {
 			if (route.method !== method.toUpperCase() || route.parts.length !== parts.length) continue;

@@ -1,7 +1,7 @@
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {ApiFailure, apiError} from './replies.js';
-import {normalisePath, type RequestContext, type Router} from './router.js';
+import {normalisePath, type Reply, type RequestContext, type Router} from './router.js';
 
 export type Middleware = (ctx: RequestContext) => void | Promise<void>;
 
@@ -62,7 +62,7 @@ async function handle(options: HttpServerOptions, req: IncomingMessage, res: Ser
 			json: parseJson(req.headers['content-type'], body),
 			locals: {},
 		};
-		let reply;
+		let reply: Reply;
 		try {
 			for (const mw of options.before ?? []) await mw(ctx);
 			const match = options.router.match(method, path);
