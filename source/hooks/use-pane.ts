@@ -1,6 +1,7 @@
-import {useCallback, useEffect, useReducer, useRef} from 'react';
+import {useCallback, useEffect, useRef} from 'react';
 import type {PaneEntry, PaneFileSystem, PaneLocation} from '../services/panes/pane-fs.js';
 import {initialPaneState, type PaneState, paneReducer} from './pane-state.js';
+import {useSyncReducer} from './use-sync-reducer.js';
 
 /** Listing progress reaches the screen at most this often. */
 const PROGRESS_MS = 100;
@@ -28,9 +29,8 @@ function describe(error: unknown): string {
  * AbortController (Esc cancels), shows cached entries at once and reconciles with a fresh listing.
  */
 export function usePane(fs: PaneFileSystem): PaneControls {
-	const [state, dispatch] = useReducer(paneReducer, initialPaneState);
-	const stateRef = useRef(state);
-	stateRef.current = state;
+	// stateRef is current even between renders: several keys can arrive in one read.
+	const [state, dispatch, stateRef] = useSyncReducer(paneReducer, initialPaneState);
 	const controller = useRef<AbortController | undefined>(undefined);
 
 	const list = useCallback(
@@ -61,7 +61,7 @@ export function usePane(fs: PaneFileSystem): PaneControls {
 				},
 			);
 		},
-		[fs],
+		[fs, dispatch],
 	);
 
 	useEffect(() => {
@@ -74,19 +74,19 @@ export function usePane(fs: PaneFileSystem): PaneControls {
 			live = false;
 			controller.current?.abort();
 		};
-	}, [fs, list]);
+	}, [fs, list, dispatch]);
 
 	const current = useCallback(() => {
 		const s = stateRef.current;
 		return s.entries[s.cursor];
-	}, []);
+	}, [stateRef.current]);
 
 	const open = useCallback(() => {
 		const s = stateRef.current;
 		const entry = s.entries[s.cursor];
 		if (!s.location || !entry || entry.kind !== 'folder') return;
 		list(fs.open(s.location, entry));
-	}, [fs, list]);
+	}, [fs, list, stateRef.current]);
 
 	const parent = useCallback(() => {
 		const here = stateRef.current.location;
@@ -99,12 +99,12 @@ export function usePane(fs: PaneFileSystem): PaneControls {
 			},
 			(error) => dispatch({type: 'failed', message: describe(error)}),
 		);
-	}, [fs, list]);
+	}, [fs, list, dispatch, stateRef.current.location?.id, stateRef.current.location]);
 
 	const refresh = useCallback(() => {
 		const here = stateRef.current.location;
 		if (here) list(here);
-	}, [list]);
+	}, [list, stateRef.current.location]);
 
 	const cancel = useCallback(() => {
 		const running = controller.current;
@@ -113,7 +113,7 @@ export function usePane(fs: PaneFileSystem): PaneControls {
 		running.abort();
 		dispatch({type: 'cancelled'});
 		return true;
-	}, []);
+	}, [dispatch]);
 
 	return {
 		state,
@@ -122,9 +122,9 @@ export function usePane(fs: PaneFileSystem): PaneControls {
 		parent,
 		refresh,
 		cancel,
-		move: useCallback((delta: number) => dispatch({type: 'move', delta}), []),
-		page: useCallback((direction: 1 | -1) => dispatch({type: 'page', direction}), []),
-		jump: useCallback((to: 'start' | 'end') => dispatch({type: 'jump', to}), []),
-		setViewport: useCallback((rows: number) => dispatch({type: 'viewport', rows}), []),
+		move: useCallback((delta: number) => dispatch({type: 'move', delta}), [dispatch]),
+		page: useCallback((direction: 1 | -1) => dispatch({type: 'page', direction}), [dispatch]),
+		jump: useCallback((to: 'start' | 'end') => dispatch({type: 'jump', to}), [dispatch]),
+		setViewport: useCallback((rows: number) => dispatch({type: 'viewport', rows}), [dispatch]),
 	};
 }

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {useCallback, useEffect, useState} from 'react';
+import {useSyncState} from '../../hooks/use-sync-reducer.js';
 import {useKeyCommands} from '../../hooks/use-key-commands.js';
 import {type PaneControls, usePane} from '../../hooks/use-pane.js';
 import {type TransferQueueLike, useTransfers} from '../../hooks/use-transfers.js';
@@ -51,8 +52,9 @@ export function Browser({
 }: BrowserProps) {
 	const left = usePane(local);
 	const right = usePane(drive);
-	const [focus, setFocus] = useState<Side>('local');
-	const [dialog, setDialog] = useState<'help' | 'quit' | undefined>(undefined);
+	// Read through refs in key handlers: several keys can arrive before the next render.
+	const [focus, setFocus, focusRef] = useSyncState<Side>('local');
+	const [dialog, setDialog, dialogRef] = useSyncState<'help' | 'quit' | undefined>(undefined);
 	const [status, setStatus] = useState<string | undefined>(undefined);
 
 	const onFinished = useCallback(
@@ -83,8 +85,9 @@ export function Browser({
 	}, [listRows, setLeftViewport, setRightViewport]);
 
 	const copy = () => {
-		const source = paneFor(focus, left, right);
-		const target = paneFor(focus === 'local' ? 'drive' : 'local', left, right);
+		const from = focusRef.current;
+		const source = paneFor(from, left, right);
+		const target = paneFor(from === 'local' ? 'drive' : 'local', left, right);
 		const entry = source.current();
 		const dest = target.state.location;
 		if (!queue) return setStatus('Transfers are not available.');
@@ -92,7 +95,7 @@ export function Browser({
 		if (!dest) return setStatus('The other pane has not opened a folder yet.');
 		if (entry.kind === 'other') return setStatus('Only files and folders can be copied.');
 		const job =
-			focus === 'local'
+			from === 'local'
 				? queue.copyToDrive(entry.id, dest.id, {
 						kind: entry.kind,
 						size: entry.size,
@@ -107,6 +110,8 @@ export function Browser({
 	};
 
 	const run = (command: CommandId | undefined, name: string) => {
+		const dialog = dialogRef.current;
+		const focus = focusRef.current;
 		if (dialog === 'help') return setDialog(undefined);
 		if (dialog === 'quit') {
 			if (name === 'y') return onExit();

@@ -74,6 +74,22 @@ describe('browser', () => {
 		]);
 	});
 
+	test('keys typed faster than a redraw act in order (End+F5, Tab+j+c, ?+Esc in one chunk)', async () => {
+		const {stdin, lastFrame, q} = setup();
+		await eventually(() => assert.match(lastFrame() ?? '', /README\.txt/));
+		// One read from the terminal can hold several keys (fast typing, tmux send-keys, key repeat):
+		// each key must see the state the previous one left, not the last rendered one.
+		stdin.write(`G${KEYS.f5}`);
+		await eventually(() => assert.equal(q.calls.length, 1));
+		assert.deepEqual(q.calls[0].slice(0, 3), ['copyToDrive', '/notes.txt', '/']);
+		stdin.write(`${KEYS.tab}jc`);
+		await eventually(() => assert.equal(q.calls.length, 2));
+		assert.equal((q.calls[1][1] as {name: string}).name, 'README.txt');
+		stdin.write(`${KEYS.tab}k${KEYS.f5}`);
+		await eventually(() => assert.equal(q.calls.length, 3));
+		assert.deepEqual(q.calls[2].slice(0, 3), ['copyToDrive', '/a.bin', '/']);
+	});
+
 	test('a finished job refreshes the target pane', async () => {
 		const {lastFrame, q, drive} = setup();
 		await eventually(() => assert.match(lastFrame() ?? '', /README\.txt/));
