@@ -43,7 +43,7 @@ export const COMMANDS = {
 		group: 'Panes',
 		implemented: true,
 	},
-	'listing.refresh': {description: 'Reload the listing', group: 'Panes', implemented: false},
+	'listing.refresh': {description: 'Reload the listing', group: 'Panes', implemented: true},
 	copy: {
 		description: 'Copy the entry under the cursor to the other pane',
 		group: 'Files',

@@ -74,7 +74,7 @@ describe('browser', () => {
 		]);
 	});
 
-	test('keys typed faster than a redraw act in order (End+F5, Tab+j+c, ?+Esc in one chunk)', async () => {
+	test('keys typed faster than a redraw act in order (G+F5, Tab+j+c, Tab+k+F5 in one chunk)', async () => {
 		const {stdin, lastFrame, q} = setup();
 		await eventually(() => assert.match(lastFrame() ?? '', /README\.txt/));
 		// One read from the terminal can hold several keys (fast typing, tmux send-keys, key repeat):
@@ -88,6 +88,18 @@ describe('browser', () => {
 		stdin.write(`${KEYS.tab}k${KEYS.f5}`);
 		await eventually(() => assert.equal(q.calls.length, 3));
 		assert.deepEqual(q.calls[2].slice(0, 3), ['copyToDrive', '/a.bin', '/']);
+	});
+
+	test('Ctrl-R reloads the focused pane only', async () => {
+		const {stdin, lastFrame, local, drive} = setup();
+		await eventually(() => assert.match(lastFrame() ?? '', /README\.txt/));
+		const [localBefore, driveBefore] = [local.lists.length, drive.lists.length];
+		stdin.write('\x12');
+		await eventually(() => assert.equal(local.lists.length, localBefore + 1));
+		assert.equal(drive.lists.length, driveBefore);
+		stdin.write(`${KEYS.tab}\x12`);
+		await eventually(() => assert.equal(drive.lists.length, driveBefore + 1));
+		assert.equal(local.lists.length, localBefore + 1);
 	});
 
 	test('a finished job refreshes the target pane', async () => {
