@@ -26,8 +26,10 @@ export interface BrowserProps {
 	title?: string;
 }
 
-/** Job rows in the progress panel (plus its summary line). */
-const PROGRESS_JOB_ROWS = 3;
+/** Job rows in the progress panel (plus its summary line): 3 at 80×24, more on taller terminals. */
+export function progressJobRows(rows: number): number {
+	return Math.max(3, Math.floor(rows / 8));
+}
 
 type Side = 'local' | 'drive';
 
@@ -72,7 +74,8 @@ export function Browser({
 	const busy = jobs.filter((j) => j.state === 'running' || j.state === 'queued').length;
 
 	const tooSmall = isTooSmall(columns, rows);
-	const progressRows = 1 + PROGRESS_JOB_ROWS;
+	const jobRows = progressJobRows(rows);
+	const progressRows = 1 + jobRows;
 	const paneHeight = Math.max(5, rows - 2 - progressRows);
 	const leftWidth = Math.floor(columns / 2);
 	const rightWidth = columns - leftWidth;
@@ -186,7 +189,7 @@ export function Browser({
 				<ConfirmQuit running={busy} />
 			) : (
 				<Box height={progressRows}>
-					<ProgressPanel jobs={jobs} width={columns} maxRows={PROGRESS_JOB_ROWS} />
+					<ProgressPanel jobs={jobs} width={columns} maxRows={jobRows} />
 				</Box>
 			)}
 			<KeyBar rows={helpRows} width={columns} status={status} />

@@ -1,37 +1,10 @@
 import {Box, Text} from 'ink';
 import type {TransferJob} from '../../services/transfers/transfer-queue.js';
+import {summarize, type TransferSummary} from '../../services/transfers/transfer-job.js';
 import {formatCount, formatSize} from '../text/format-size.js';
 import {formatDuration} from '../text/format-time.js';
 import {padCells, truncateSegments} from '../text/truncate-cells.js';
 import {visibleSegments} from '../text/visible-name.js';
-
-export interface JobCounts {
-	running: number;
-	queued: number;
-	done: number;
-	failed: number;
-	cancelled: number;
-	bytesDone: number;
-	bytesTotal: number;
-}
-
-export function countJobs(jobs: readonly TransferJob[]): JobCounts {
-	const c: JobCounts = {
-		running: 0,
-		queued: 0,
-		done: 0,
-		failed: 0,
-		cancelled: 0,
-		bytesDone: 0,
-		bytesTotal: 0,
-	};
-	for (const j of jobs) {
-		c[j.state]++;
-		c.bytesDone += j.bytesDone;
-		c.bytesTotal += j.bytesTotal;
-	}
-	return c;
-}
 
 /** "[██████░░░░]" of `cells` width for a 0..1 fraction. */
 export function progressBar(fraction: number, cells: number): string {
@@ -53,11 +26,25 @@ export function jobStats(job: TransferJob): string {
 	return `${pct} ${speed.padStart(10)} ${eta}`.trimEnd();
 }
 
-export function summaryLine(c: JobCounts): string {
+export function summaryLine(c: TransferSummary): string {
+	const cancelled = c.cancelled > 0 ? `, ${formatCount(c.cancelled)} cancelled` : '';
 	return (
-		`${formatCount(c.done)} done, ${formatCount(c.failed)} failed, ${formatCount(c.running)} running, ` +
-		`${formatCount(c.queued)} queued — ${formatSize(c.bytesDone)} of ${formatSize(c.bytesTotal)}`
+		`${formatCount(c.done)} done, ${formatCount(c.failed)} failed${cancelled}, ` +
+		`${formatCount(c.running)} running, ${formatCount(c.queued)} queued — ` +
+		`${formatSize(c.bytesDone)} of ${formatSize(c.bytesTotal)}`
 	);
+}
+
+/** The text of a finished job: "4.2 MB in 3s, 1.4 MB/s" (or "skipped"). */
+export function finishedStats(job: TransferJob): string {
+	if (job.skipped) return 'skipped, already there';
+	const seconds =
+		job.startedAt !== undefined && job.finishedAt !== undefined
+			? (job.finishedAt - job.startedAt) / 1000
+			: undefined;
+	const took = seconds !== undefined ? ` in ${formatDuration(seconds)}` : '';
+	const speed = job.speed > 0 ? `, ${formatSize(job.speed)}/s` : '';
+	return `${formatSize(job.bytesTotal)}${took}${speed}`;
 }
 
 interface Props {
@@ -67,43 +54,86 @@ interface Props {
 	maxRows: number;
 }
 
-/** Running jobs with bar, percent, speed and ETA, plus the latest failure, and a summary line. */
-export function ProgressPanel({jobs, width, maxRows}: Props) {
-	const counts = countJobs(jobs);
+type Row =
+	| {type: 'running'; job: TransferJob}
+	| {type: 'more'; count: number}
+	| {type: 'failed'; job: TransferJob}
+	| {type: 'done'; job: TransferJob};
+
+/**
+ * Which rows fit in `maxRows`: running jobs first (the last row says how many more run), then the
+ * latest failure, then the most recently finished jobs, newest first.
+ */
+export function panelRows(jobs: readonly TransferJob[], maxRows: number): Row[] {
+	const rows: Row[] = [];
 	const running = jobs.filter((j) => j.state === 'running');
-	const failed = jobs.filter((j) => j.state === 'failed');
-	const shown = running.slice(0, Math.max(0, maxRows));
-	const lastFailure = failed.at(-1);
-	const rowsLeft = maxRows - shown.length;
+	if (running.length > maxRows) {
+		for (const job of running.slice(0, Math.max(0, maxRows - 1))) rows.push({type: 'running', job});
+		if (maxRows > 0) rows.push({type: 'more', count: running.length - rows.length});
+		return rows;
+	}
+	for (const job of running) rows.push({type: 'running', job});
+	const lastFailure = jobs.findLast((j) => j.state === 'failed');
+	if (lastFailure && rows.length < maxRows) rows.push({type: 'failed', job: lastFailure});
+	const finished = jobs
+		.filter((j) => j.state === 'done')
+		.sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0));
+	for (const job of finished) {
+		if (rows.length >= maxRows) break;
+		rows.push({type: 'done', job});
+	}
+	return rows;
+}
+
+/** Running jobs with bar, percent, speed and ETA, the latest failure, recent finished jobs, and a summary line. */
+export function ProgressPanel({jobs, width, maxRows}: Props) {
 	const arrow = (j: TransferJob) => (j.direction === 'upload' ? '↑' : '↓');
 	const barCells = width >= 100 ? 20 : 10;
 	const statsCells = 28;
 	const nameCells = Math.max(4, width - barCells - statsCells - 6);
-	const nameText = (j: TransferJob) => {
-		const segs = truncateSegments(visibleSegments(j.name), nameCells);
-		return padCells(segs.map((s) => s.text).join(''), nameCells);
+	const nameText = (j: TransferJob, cells = nameCells) => {
+		const segs = truncateSegments(visibleSegments(j.name), cells);
+		return padCells(segs.map((s) => s.text).join(''), cells);
+	};
+	const renderRow = (row: Row) => {
+		switch (row.type) {
+			case 'running':
+				return (
+					<Text key={row.job.id} wrap="truncate">
+						{arrow(row.job)} {nameText(row.job)}{' '}
+						<Text color="green">{progressBar(percentOf(row.job) / 100, barCells)}</Text>{' '}
+						{jobStats(row.job)}
+					</Text>
+				);
+			case 'more':
+				return (
+					<Text key="more" dimColor>
+						… and {formatCount(row.count)} more running
+					</Text>
+				);
+			case 'failed':
+				return (
+					<Text key={row.job.id} color="red" wrap="truncate">
+						✗ {nameText(row.job).trimEnd()}: {row.job.error?.message ?? 'failed'}
+					</Text>
+				);
+			case 'done':
+				return (
+					<Text key={row.job.id} wrap="truncate">
+						<Text color="green">✓</Text> {nameText(row.job, nameCells + barCells + 1)}{' '}
+						<Text dimColor>{finishedStats(row.job)}</Text>
+					</Text>
+				);
+		}
 	};
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text wrap="truncate" bold={jobs.length > 0} dimColor={jobs.length === 0}>
 				{jobs.length === 0
 					? 'No transfers. F5/c copies the highlighted entry to the other pane.'
-					: summaryLine(counts)}
+					: summaryLine(summarize(jobs))}
 			</Text>
-			{shown.map((j) => (
-				<Text key={j.id} wrap="truncate">
-					{arrow(j)} {nameText(j)}{' '}
-					<Text color="green">{progressBar(percentOf(j) / 100, barCells)}</Text> {jobStats(j)}
-				</Text>
-			))}
-			{running.length > shown.length ? (
-				<Text dimColor>… and {formatCount(running.length - shown.length)} more running</Text>
-			) : null}
-			{lastFailure && rowsLeft > 0 ? (
-				<Text color="red" wrap="truncate">
-					✗ {nameText(lastFailure).trimEnd()}: {lastFailure.error?.message ?? 'failed'}
-				</Text>
-			) : null}
+			{panelRows(jobs, maxRows).map((row) => renderRow(row))}
 		</Box>
 	);
 }

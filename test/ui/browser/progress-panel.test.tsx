@@ -1,9 +1,11 @@
 import {afterEach, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {cleanup, render} from 'ink-testing-library';
+import {summarize} from '../../../source/services/transfers/transfer-job.js';
 import {
-	countJobs,
+	finishedStats,
 	jobStats,
+	panelRows,
 	progressBar,
 	ProgressPanel,
 	summaryLine,
@@ -42,7 +44,7 @@ describe('progress panel', () => {
 			job({id: 'd', state: 'queued', bytesTotal: 500}),
 			job({id: 'e', state: 'running', bytesDone: 250, bytesTotal: 500}),
 		];
-		const counts = countJobs(jobs);
+		const counts = summarize(jobs);
 		assert.equal(summaryLine(counts), '2 done, 1 failed, 1 running, 1 queued — 3.3 kB of 4.5 kB');
 		const {lastFrame} = render(<ProgressPanel jobs={jobs} width={100} maxRows={3} />);
 		const frame = lastFrame() ?? '';
@@ -57,8 +59,10 @@ describe('progress panel', () => {
 		);
 		const {lastFrame} = render(<ProgressPanel jobs={jobs} width={100} maxRows={3} />);
 		const frame = lastFrame() ?? '';
-		assert.equal((frame.match(/↑ j\d/g) ?? []).length, 3);
-		assert.match(frame, /… and 5 more running/);
+		// Two job rows and the "more" row: never more rows than the panel has.
+		assert.equal((frame.match(/↑ j\d/g) ?? []).length, 2);
+		assert.match(frame, /… and 6 more running/);
+		assert.equal(frame.split('\n').length, 1 + 3);
 	});
 
 	test('hostile job names are shown visibly', () => {
@@ -68,5 +72,52 @@ describe('progress panel', () => {
 		const frame = lastFrame() ?? '';
 		assert.ok(!frame.includes('\x1b]0;'));
 		assert.match(frame, /a␛\]0;pwned␇b/);
+	});
+
+	test('finished jobs fill the free rows, newest first, with size, time and average speed', () => {
+		const jobs = [
+			job({
+				id: 'old.txt',
+				state: 'done',
+				bytesDone: 10,
+				bytesTotal: 10,
+				startedAt: 0,
+				finishedAt: 1000,
+				speed: 10,
+			}),
+			job({
+				id: 'new.bin',
+				state: 'done',
+				bytesDone: 4_200_000,
+				bytesTotal: 4_200_000,
+				startedAt: 1000,
+				finishedAt: 4000,
+				speed: 1_400_000,
+			}),
+			job({id: 'skip.txt', state: 'done', skipped: true, startedAt: 0, finishedAt: 500}),
+			job({id: 'live', bytesDone: 5, bytesTotal: 10}),
+		];
+		assert.equal(finishedStats(jobs[1]), '4.2 MB in 3s, 1.4 MB/s');
+		assert.equal(finishedStats(jobs[2]), 'skipped, already there');
+		assert.deepEqual(
+			panelRows(jobs, 3).map((r) => (r.type === 'more' ? r.type : `${r.type} ${r.job.id}`)),
+			['running live', 'done new.bin', 'done old.txt'],
+		);
+		const {lastFrame} = render(<ProgressPanel jobs={jobs} width={100} maxRows={3} />);
+		const frame = lastFrame() ?? '';
+		assert.match(frame, /✓ new\.bin\s+4\.2 MB in 3s, 1\.4 MB\/s/);
+		assert.match(frame, /✓ old\.txt/);
+		assert.doesNotMatch(frame, /skip\.txt/);
+	});
+
+	test('cancelled jobs are counted in the summary but not their bytes', () => {
+		const jobs = [
+			job({id: 'a', state: 'done', bytesDone: 1000, bytesTotal: 1000}),
+			job({id: 'b', state: 'cancelled', bytesDone: 10, bytesTotal: 5000}),
+		];
+		assert.equal(
+			summaryLine(summarize(jobs)),
+			'1 done, 0 failed, 1 cancelled, 0 running, 0 queued — 1.0 kB of 1.0 kB',
+		);
 	});
 });
