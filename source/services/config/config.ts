@@ -1,5 +1,7 @@
 import {randomUUID} from 'node:crypto';
 import {mkdirSync} from 'node:fs';
+import path from 'node:path';
+import envPaths from 'env-paths';
 import Conf from 'conf';
 import type {ConfigValues} from './defaults.js';
 import {checkConcurrency, isClientUid, validateConfig} from './validate-config.js';
@@ -31,14 +33,24 @@ export class ConfigError extends Error {
 export function loadConfig(opts: LoadConfigOptions = {}): AppConfig {
 	const folder = opts.cwd ?? process.env.PDRIVE_TUI_CONFIG_DIR ?? undefined;
 	if (folder) mkdirSync(folder, {recursive: true, mode: 0o700});
-	const conf = new Conf<Record<string, unknown>>({
-		projectName: 'pdrive-tui',
-		projectSuffix: '',
-		configName: 'config',
-		cwd: folder,
-		configFileMode: 0o600,
-		clearInvalidConfig: true,
-	});
+	let conf: Conf<Record<string, unknown>>;
+	try {
+		conf = new Conf<Record<string, unknown>>({
+			projectName: 'pdrive-tui',
+			projectSuffix: '',
+			configName: 'config',
+			cwd: folder,
+			configFileMode: 0o600,
+			// A file the user edited by hand and broke is theirs: say so, never wipe it.
+			clearInvalidConfig: false,
+		});
+	} catch (error) {
+		if (!(error instanceof SyntaxError)) throw error;
+		const file = path.join(folder ?? configFolder(), 'config.json');
+		throw new ConfigError(
+			`${file} is not valid JSON (${error.message}); fix it or delete it to start from the defaults.`,
+		);
+	}
 	let clientUid = conf.get('clientUid');
 	if (!isClientUid(clientUid)) {
 		clientUid = randomUUID();
@@ -52,4 +64,9 @@ export function loadConfig(opts: LoadConfigOptions = {}): AppConfig {
 		values.concurrency = checked.value;
 	}
 	return {...values, clientUid: clientUid as string, path: conf.path, problems};
+}
+
+/** conf's per-user folder for us (~/.config/pdrive-tui on Linux). */
+function configFolder(): string {
+	return envPaths('pdrive-tui', {suffix: ''}).config;
 }

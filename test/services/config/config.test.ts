@@ -99,3 +99,22 @@ test('checkConcurrency', () => {
 	assert.equal(checkConcurrency('').ok, false);
 	assert.equal(checkConcurrency(33).ok, false);
 });
+
+describe('a config file broken by hand', () => {
+	test('is kept as it is, and the error says where it is and what to do', async () => {
+		const cwd = fresh();
+		loadConfig({cwd});
+		const file = path.join(cwd, 'config.json');
+		const broken = '{"concurrency": 8,, "keymap": {}}';
+		await writeFile(file, broken);
+		assert.throws(
+			() => loadConfig({cwd}),
+			(error: unknown) =>
+				error instanceof ConfigError &&
+				error.message.includes(file) &&
+				/not valid JSON/.test(error.message) &&
+				/fix it or delete it/.test(error.message),
+		);
+		assert.equal(await readFile(file, 'utf8'), broken);
+	});
+});
