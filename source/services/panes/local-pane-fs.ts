@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import {type LocalEntry, listLocal} from '../local/local-fs.js';
 import {throwIfAborted} from './abort.js';
@@ -12,16 +13,24 @@ function toPaneEntry(entry: LocalEntry): PaneEntry {
 	return out;
 }
 
-function locationOf(dir: string): PaneLocation {
-	const parent = path.dirname(dir);
-	const location: PaneLocation = {id: dir, path: dir};
-	if (parent !== dir) location.parentId = parent;
-	return location;
+/** '/home/me/src' → '~/src' under the home folder (as shells show it); other paths as they are. */
+export function displayPath(dir: string, home: string | undefined): string {
+	if (!home || home === path.sep) return dir;
+	const base = home.endsWith(path.sep) ? home.slice(0, -1) : home;
+	if (dir === base) return '~';
+	return dir.startsWith(base + path.sep) ? `~${dir.slice(base.length)}` : dir;
 }
 
-/** The local pane: ids and display paths are absolute paths. */
-export function createLocalPaneFs(opts: {startDir?: string} = {}): PaneFileSystem {
+/** The local pane: ids are absolute paths; display paths show the home folder as ~. */
+export function createLocalPaneFs(opts: {startDir?: string; home?: string} = {}): PaneFileSystem {
 	const cache = new Map<string, PaneEntry[]>();
+	const home = opts.home ?? os.homedir();
+	const locationOf = (dir: string): PaneLocation => {
+		const parent = path.dirname(dir);
+		const location: PaneLocation = {id: dir, path: displayPath(dir, home)};
+		if (parent !== dir) location.parentId = parent;
+		return location;
+	};
 	return {
 		side: 'local',
 		async home() {
@@ -29,7 +38,7 @@ export function createLocalPaneFs(opts: {startDir?: string} = {}): PaneFileSyste
 		},
 		open(location, entry) {
 			const dir = path.isAbsolute(entry.id) ? entry.id : path.join(location.id, entry.name);
-			return {id: dir, path: dir, parentId: location.id};
+			return {...locationOf(dir), parentId: location.id};
 		},
 		async parent(location) {
 			const parent = path.dirname(location.id);

@@ -3,7 +3,7 @@ import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {after, before, test} from 'node:test';
-import {createLocalPaneFs} from '../../../source/services/panes/local-pane-fs.js';
+import {createLocalPaneFs, displayPath} from '../../../source/services/panes/local-pane-fs.js';
 
 let root: string;
 
@@ -80,4 +80,20 @@ test('an aborted listing rejects and leaves the cache alone', async () => {
 	controller.abort();
 	await assert.rejects(fs.list(home, {signal: controller.signal}));
 	assert.equal(fs.cached(home), undefined);
+});
+
+test('display paths show the home folder as ~; ids stay absolute', async () => {
+	assert.equal(displayPath('/home/me', '/home/me'), '~');
+	assert.equal(displayPath('/home/me/src/a', '/home/me'), '~/src/a');
+	assert.equal(displayPath('/home/me/src', '/home/me/'), '~/src');
+	assert.equal(displayPath('/home/meg/src', '/home/me'), '/home/meg/src');
+	assert.equal(displayPath('/etc', '/home/me'), '/etc');
+	assert.equal(displayPath('/etc', '/'), '/etc');
+	const fs = createLocalPaneFs({startDir: root, home: root});
+	const home = await fs.home();
+	assert.deepEqual([home.id, home.path], [root, '~']);
+	const docs = fs.open(home, {id: path.join(root, 'docs'), name: 'docs', kind: 'folder'});
+	assert.deepEqual([docs.id, docs.path], [path.join(root, 'docs'), '~/docs']);
+	const up = await fs.parent(home);
+	assert.equal(up?.path, path.dirname(root));
 });
