@@ -42,7 +42,8 @@ export function finishedStats(job: TransferJob): string {
 		job.startedAt !== undefined && job.finishedAt !== undefined
 			? (job.finishedAt - job.startedAt) / 1000
 			: undefined;
-	const took = seconds !== undefined ? ` in ${formatDuration(seconds)}` : '';
+	const took =
+		seconds === undefined ? '' : seconds < 1 ? ' in <1s' : ` in ${formatDuration(seconds)}`;
 	const speed = job.speed > 0 ? `, ${formatSize(job.speed)}/s` : '';
 	return `${formatSize(job.bytesTotal)}${took}${speed}`;
 }

@@ -99,6 +99,7 @@ describe('progress panel', () => {
 		];
 		assert.equal(finishedStats(jobs[1]), '4.2 MB in 3s, 1.4 MB/s');
 		assert.equal(finishedStats(jobs[2]), 'skipped, already there');
+		assert.equal(finishedStats({...jobs[0], finishedAt: 400}), '10 B in <1s, 10 B/s');
 		assert.deepEqual(
 			panelRows(jobs, 3).map((r) => (r.type === 'more' ? r.type : `${r.type} ${r.job.id}`)),
 			['running live', 'done new.bin', 'done old.txt'],
