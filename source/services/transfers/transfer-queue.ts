@@ -299,7 +299,8 @@ export class TransferQueue {
 		job.finishedAt = now;
 		delete job.etaSeconds;
 		if (error) job.error = error;
-		if (state === 'done') {
+		// A skipped job moved nothing: it keeps bytesDone 0 and gets no speed.
+		if (state === 'done' && !job.skipped) {
 			if (job.bytesTotal > 0) job.bytesDone = job.bytesTotal;
 			const seconds = (now - (job.startedAt ?? now)) / 1000;
 			job.speed = seconds > 0 ? job.bytesDone / seconds : 0;
