@@ -107,9 +107,12 @@ describe('DriveService against the emulator (real login, real SDK)', () => {
 					await h.drive.createFolder(folder.uid, name);
 			}),
 		);
+		h.requests.length = 0;
 		const listed = await all(h.freshDrive().listFolder(folder.uid));
 		assert.deepEqual(listed.map((n) => n.name).sort(), names);
 		assert.ok(listed.every((n) => n.type === 'folder' && !n.warning));
+		const pages = h.requests.filter((r) => r.includes(`/folders/`) && r.includes('/children'));
+		assert.equal(pages.length, Math.ceil(500 / 150), pages.join('\n'));
 	});
 
 	test('create / rename / move / trash / restore / delete round trips', async () => {

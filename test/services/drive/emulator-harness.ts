@@ -13,12 +13,19 @@ export interface Harness {
 	drive: DriveService;
 	/** A second service with its own SDK client (no shared caches): sees only what the server has. */
 	freshDrive(): DriveService;
+	/** `METHOD /path status` of every request the emulator answered, in order; tests may reset it. */
+	requests: string[];
 	tmp: string;
 	stop(): Promise<void>;
 }
 
 export async function startHarness(opts: {seed?: 'demo'} = {}): Promise<Harness> {
-	const emulator = await startEmulator({port: 0, seed: opts.seed});
+	const requests: string[] = [];
+	const emulator = await startEmulator({
+		port: 0,
+		seed: opts.seed,
+		log: (line) => requests.push(line),
+	});
 	const session = await loginDemo(emulator.url);
 	const tmp = await mkdtemp(path.join(os.tmpdir(), 'pdrive-drive-it-'));
 	let n = 0;
@@ -28,6 +35,7 @@ export async function startHarness(opts: {seed?: 'demo'} = {}): Promise<Harness>
 		session,
 		drive: freshDrive(),
 		freshDrive,
+		requests,
 		tmp,
 		async stop() {
 			await emulator.stop();
