@@ -34,7 +34,7 @@ export interface TransferSummary {
 	cancelled: number;
 	queued: number;
 	running: number;
-	/** Over jobs not cancelled. */
+	/** Over jobs neither cancelled nor skipped. */
 	bytesDone: number;
 	bytesTotal: number;
 }
@@ -67,7 +67,8 @@ export function summarize(jobs: Iterable<TransferJob>): TransferSummary {
 	const summary = emptySummary();
 	for (const job of jobs) {
 		summary[job.state]++;
-		if (job.state === 'cancelled') continue;
+		// Nothing moves for cancelled jobs or skipped ones (the target already had the name).
+		if (job.state === 'cancelled' || job.skipped) continue;
 		summary.bytesDone += job.bytesDone;
 		summary.bytesTotal += job.bytesTotal;
 	}

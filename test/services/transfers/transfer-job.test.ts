@@ -91,6 +91,13 @@ describe('summarize', () => {
 		});
 	});
 
+	test('a skipped job counts as done but adds no bytes', () => {
+		const skipped = {...job('done', 0, 700), skipped: true};
+		const summary = summarize([job('done', 400, 400), skipped]);
+		assert.equal(summary.done, 2);
+		assert.deepEqual([summary.bytesDone, summary.bytesTotal], [400, 400]);
+	});
+
 	test('emptySummary returns a fresh object each time', () => {
 		const a = emptySummary();
 		a.done = 5;
