@@ -5,7 +5,7 @@ import {useThrottledSubscription} from './use-throttled-subscription.js';
 /** What the UI needs of the TransferQueue (a fake in tests). */
 export type TransferQueueLike = Pick<
 	TransferQueue,
-	'jobs' | 'subscribe' | 'copyToDrive' | 'copyToLocal'
+	'jobs' | 'subscribe' | 'copyToDrive' | 'copyToLocal' | 'cancel' | 'retry'
 >;
 
 /** Redraws at most 10 times a second however fast bytes flow. */

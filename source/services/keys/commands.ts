@@ -52,6 +52,21 @@ export const COMMANDS = {
 	mkdir: {description: 'Create a folder', group: 'Files', implemented: false},
 	'rename.move': {description: 'Rename or move', group: 'Files', implemented: false},
 	trash: {description: 'Move to trash', group: 'Files', implemented: false},
+	'transfers.show': {
+		description: 'Show every transfer (to cancel or retry one)',
+		group: 'Transfers',
+		implemented: true,
+	},
+	'transfer.cancel': {
+		description: 'Cancel the selected transfer',
+		group: 'Transfers',
+		implemented: true,
+	},
+	'transfer.retry': {
+		description: 'Retry the selected failed or cancelled transfer',
+		group: 'Transfers',
+		implemented: true,
+	},
 	help: {description: 'Show this help', group: 'General', implemented: true},
 	quit: {description: 'Quit', group: 'General', implemented: true},
 } as const satisfies Record<string, CommandInfo>;

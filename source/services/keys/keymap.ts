@@ -22,6 +22,9 @@ export const DEFAULT_KEYMAP: Readonly<Record<CommandId, readonly string[]>> = {
 	mkdir: ['f7'],
 	'rename.move': ['f6'],
 	trash: ['f8'],
+	'transfers.show': ['w'],
+	'transfer.cancel': ['x', 'delete'],
+	'transfer.retry': ['r'],
 	help: ['f1', '?'],
 	quit: ['f10', 'q'],
 };

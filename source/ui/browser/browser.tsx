@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {useCallback, useEffect, useState} from 'react';
 import {useSyncState} from '../../hooks/use-sync-reducer.js';
+import {useJobCursor} from '../../hooks/use-job-cursor.js';
 import {useKeyCommands} from '../../hooks/use-key-commands.js';
 import {type PaneControls, usePane} from '../../hooks/use-pane.js';
 import {type TransferQueueLike, useTransfers} from '../../hooks/use-transfers.js';
@@ -13,6 +14,7 @@ import {KeyBar} from './key-bar.js';
 import {Pane, paneListRows} from './pane.js';
 import {ProgressPanel} from './progress-panel.js';
 import {isTooSmall, TooSmall} from './too-small.js';
+import {TransferList} from './transfer-list.js';
 
 export interface BrowserProps {
 	local: PaneFileSystem;
@@ -32,6 +34,8 @@ export function progressJobRows(rows: number): number {
 }
 
 type Side = 'local' | 'drive';
+/** What covers the panes (help, the transfer list) or the progress panel (quit). */
+type Dialog = 'help' | 'quit' | 'transfers';
 
 function paneFor(side: Side, local: PaneControls, drive: PaneControls) {
 	return side === 'local' ? local : drive;
@@ -56,7 +60,7 @@ export function Browser({
 	const right = usePane(drive);
 	// Read through refs in key handlers: several keys can arrive before the next render.
 	const [focus, setFocus, focusRef] = useSyncState<Side>('local');
-	const [dialog, setDialog, dialogRef] = useSyncState<'help' | 'quit' | undefined>(undefined);
+	const [dialog, setDialog, dialogRef] = useSyncState<Dialog | undefined>(undefined);
 	const [status, setStatus] = useState<string | undefined>(undefined);
 
 	const onFinished = useCallback(
@@ -72,6 +76,7 @@ export function Browser({
 	);
 	const jobs = useTransfers(queue, onFinished);
 	const busy = jobs.filter((j) => j.state === 'running' || j.state === 'queued').length;
+	const jobCursor = useJobCursor(jobs);
 
 	const tooSmall = isTooSmall(columns, rows);
 	const jobRows = progressJobRows(rows);
@@ -121,6 +126,7 @@ export function Browser({
 			if (name === 'n' || command === 'listing.cancel' || command === 'quit') setDialog(undefined);
 			return;
 		}
+		if (dialog === 'transfers') return runInTransfers(command);
 		const pane = paneFor(focus, left, right);
 		switch (command) {
 			case 'cursor.down':
@@ -142,12 +148,15 @@ export function Browser({
 			case 'pane.switch':
 				return setFocus(focus === 'local' ? 'drive' : 'local');
 			case 'listing.cancel':
-				if (!pane.cancel()) setStatus(undefined);
+				pane.cancel();
 				return;
 			case 'listing.refresh':
 				return pane.refresh();
 			case 'copy':
 				return copy();
+			case 'transfers.show':
+				jobCursor.reset();
+				return setDialog('transfers');
 			case 'help':
 				return setDialog('help');
 			case 'quit':
@@ -157,7 +166,54 @@ export function Browser({
 		}
 	};
 
-	useKeyCommands((command, press) => run(command, press.name));
+	/** Keys while the transfer list covers the panes: move, cancel, retry, leave. */
+	const runInTransfers = (command: CommandId | undefined) => {
+		const job = jobCursor.selected();
+		switch (command) {
+			case 'cursor.down':
+				return jobCursor.move(1);
+			case 'cursor.up':
+				return jobCursor.move(-1);
+			case 'cursor.pageDown':
+				return jobCursor.move(Math.max(1, paneHeight - 5));
+			case 'cursor.pageUp':
+				return jobCursor.move(-Math.max(1, paneHeight - 5));
+			case 'cursor.top':
+				return jobCursor.jump('start');
+			case 'cursor.bottom':
+				return jobCursor.jump('end');
+			case 'transfer.cancel':
+				if (!queue || !job) return;
+				if (job.state !== 'queued' && job.state !== 'running')
+					return setStatus(`${job.name} is not running.`);
+				queue.cancel(job.id);
+				return setStatus(`Cancelled ${job.name}.`);
+			case 'transfer.retry':
+				if (!queue || !job) return;
+				if (job.state !== 'failed' && job.state !== 'cancelled')
+					return setStatus(`Only failed or cancelled transfers can be retried.`);
+				if (job.error?.kind === 'unsupported') return setStatus(job.error.message);
+				queue.retry(job.id);
+				return setStatus(`Retrying ${job.name}.`);
+			case 'listing.cancel':
+			case 'transfers.show':
+			case 'pane.switch':
+			case 'folder.parent':
+				return setDialog(undefined);
+			case 'help':
+				return setDialog('help');
+			case 'quit':
+				return busy > 0 ? setDialog('quit') : onExit();
+			default:
+				return;
+		}
+	};
+
+	useKeyCommands((command, press) => {
+		// A status line answers the last key; the next key clears it (and may set a new one).
+		setStatus(undefined);
+		run(command, press.name);
+	});
 
 	if (tooSmall) return <TooSmall columns={columns} rows={rows} />;
 	return (
@@ -166,7 +222,9 @@ export function Browser({
 				pdrive-tui{title ? ` — ${title}` : ''}
 			</Text>
 			{dialog === 'help' ? (
-				<HelpOverlay rows={helpRows} width={columns} height={paneHeight} />
+				<HelpOverlay rows={helpRows} width={columns} height={paneHeight + progressRows} />
+			) : dialog === 'transfers' ? (
+				<TransferList jobs={jobs} cursor={jobCursor.index} width={columns} height={paneHeight} />
 			) : (
 				<Box flexDirection="row" height={paneHeight}>
 					<Pane
@@ -187,7 +245,7 @@ export function Browser({
 			)}
 			{dialog === 'quit' ? (
 				<ConfirmQuit running={busy} />
-			) : (
+			) : dialog === 'help' ? null : (
 				<Box height={progressRows}>
 					<ProgressPanel jobs={jobs} width={columns} maxRows={jobRows} />
 				</Box>

@@ -6,6 +6,7 @@ const SHOWN: Record<string, string> = {
 	help: 'Help',
 	copy: 'Copy',
 	'pane.switch': 'Switch',
+	'transfers.show': 'Transfers',
 	quit: 'Quit',
 };
 
@@ -28,9 +29,10 @@ export function KeyBar({
 }) {
 	const keys = keyBarText(rows);
 	if (status) {
+		// The status takes the line: the keys come back with the next key press that clears it.
 		return (
 			<Text wrap="truncate">
-				<Text color="yellow">{truncateCells(status, Math.max(1, width - keys.length - 2))}</Text>
+				<Text color="yellow">{truncateCells(status, Math.max(1, width))}</Text>
 			</Text>
 		);
 	}

@@ -43,7 +43,7 @@ describe('help rows', () => {
 
 	test('groups appear in a stable order', () => {
 		const groups = [...new Set(helpRows().map((r) => r.group))];
-		assert.deepEqual(groups, ['Navigation', 'Panes', 'Files', 'General']);
+		assert.deepEqual(groups, ['Navigation', 'Panes', 'Files', 'Transfers', 'General']);
 	});
 });
 

@@ -50,7 +50,11 @@ describe('default keymap', () => {
 		['F7', '\x1b[18~', 'mkdir'],
 		['F6', '\x1b[17~', 'rename.move'],
 		['F8', '\x1b[19~', 'trash'],
-		['unbound x', 'x', undefined],
+		['x cancels a transfer', 'x', 'transfer.cancel'],
+		['Delete cancels a transfer', '\x1b[3~', 'transfer.cancel'],
+		['w shows the transfers', 'w', 'transfers.show'],
+		['r retries', 'r', 'transfer.retry'],
+		['unbound z', 'z', undefined],
 		['alt+q is not q', '\x1bq', undefined],
 	];
 	for (const [label, raw, expected] of cases) {

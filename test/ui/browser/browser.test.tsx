@@ -102,6 +102,68 @@ describe('browser', () => {
 		assert.equal(local.lists.length, localBefore + 1);
 	});
 
+	test('w lists every transfer; x cancels the selected running job, r retries a failed one, Esc goes back', async () => {
+		const {stdin, lastFrame, q} = setup();
+		await eventually(() => assert.match(lastFrame() ?? '', /README\.txt/));
+		q.set([
+			job({
+				id: 'done.txt',
+				state: 'done',
+				bytesDone: 5,
+				bytesTotal: 5,
+				startedAt: 0,
+				finishedAt: 2000,
+			}),
+			job({id: 'big.iso', state: 'running', bytesDone: 50, bytesTotal: 100}),
+			job({id: 'later.bin', state: 'queued', bytesTotal: 7}),
+			job({
+				id: 'clash.txt',
+				state: 'failed',
+				error: {kind: 'name-exists', message: "'clash.txt' already exists in /"},
+			}),
+			job({
+				id: 'fifo',
+				state: 'failed',
+				error: {kind: 'unsupported', message: "'fifo' was skipped: not a regular file or folder"},
+			}),
+		]);
+		await settle(150);
+		stdin.write('w');
+		await eventually(() =>
+			assert.match(lastFrame() ?? '', /Transfers \(5\) — x cancel · r retry · Esc back/),
+		);
+		const frame = lastFrame() ?? '';
+		assert.doesNotMatch(frame, /README\.txt/, 'the list covers the panes');
+		assert.match(frame, /✓ ↑ done\.txt\s+5 B in 2s/);
+		assert.match(frame, /▶ ↑ big\.iso\s+█+░+\s+50%/);
+		assert.match(frame, /· ↑ later\.bin\s+queued/);
+		assert.match(frame, /✗ ↑ clash\.txt\s+'clash\.txt' already exists in \/ — r retries/);
+		// The cursor starts on the running job: x cancels it.
+		stdin.write('x');
+		await eventually(() => assert.deepEqual(q.calls.at(-1), ['cancel', 'big.iso']));
+		// Two down: the failed clash.txt; r retries it. r on the queued job says why not.
+		stdin.write('jj');
+		await settle();
+		stdin.write('r');
+		await eventually(() => assert.deepEqual(q.calls.at(-1), ['retry', 'clash.txt']));
+		stdin.write('kr');
+		await eventually(() =>
+			assert.match(lastFrame() ?? '', /Only failed or cancelled transfers can be retried/),
+		);
+		stdin.write('G');
+		await settle();
+		stdin.write('r');
+		await eventually(() => assert.match(lastFrame() ?? '', /'fifo' was skipped/));
+		assert.equal(q.calls.filter((c) => c[0] === 'retry').length, 1);
+		stdin.write(KEYS.escape);
+		await eventually(() => assert.match(lastFrame() ?? '', /README\.txt/));
+		// The next key cleared the status line: the key bar is back.
+		assert.match(
+			(lastFrame() ?? '').split('\n').at(-1) ?? '',
+			/^Tab Switch {2}F5 Copy {2}w Transfers/,
+		);
+	});
+
 	test('a finished job refreshes the target pane', async () => {
 		const {lastFrame, q, drive} = setup();
 		await eventually(() => assert.match(lastFrame() ?? '', /README\.txt/));

@@ -85,6 +85,12 @@ export function fakeQueue() {
 		async copyToLocal(node, localDir) {
 			calls.push(['copyToLocal', node, localDir]);
 		},
+		cancel(id) {
+			calls.push(['cancel', id]);
+		},
+		retry(id) {
+			calls.push(['retry', id]);
+		},
 	};
 	return {
 		queue,

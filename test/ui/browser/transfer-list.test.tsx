@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import {afterEach, test} from 'node:test';
+import {cleanup, render} from 'ink-testing-library';
+import {TransferList, windowStart} from '../../../source/ui/browser/transfer-list.js';
+import {job} from './fakes.js';
+
+afterEach(() => cleanup());
+
+test('the window keeps the cursor in view, centred where it can', () => {
+	assert.equal(windowStart(5, 4, 10), 0);
+	assert.equal(windowStart(100, 0, 10), 0);
+	assert.equal(windowStart(100, 50, 10), 45);
+	assert.equal(windowStart(100, 99, 10), 90);
+});
+
+test('10,000 jobs: only the rows that fit are drawn, the selected one among them', () => {
+	const jobs = Array.from({length: 10_000}, (_, i) =>
+		job({id: `j${i}`, name: `file-${i}.bin`, state: 'queued'}),
+	);
+	const {lastFrame} = render(<TransferList jobs={jobs} cursor={5000} width={100} height={20} />);
+	const frame = lastFrame() ?? '';
+	assert.equal((frame.match(/file-\d+\.bin/g) ?? []).length, 16);
+	assert.match(frame, /file-5000\.bin/);
+	assert.match(frame, /Transfers \(10,000\)/);
+});
+
+test('hostile job names are shown visibly in the list', () => {
+	const {lastFrame} = render(
+		<TransferList
+			jobs={[job({id: 'x', name: 'evil\x1b[2Jname', state: 'queued'})]}
+			cursor={0}
+			width={80}
+			height={10}
+		/>,
+	);
+	const frame = lastFrame() ?? '';
+	assert.ok(!frame.includes('\x1b[2J'));
+	assert.match(frame, /evil␛\[2Jname/);
+});
