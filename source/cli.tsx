@@ -16,6 +16,7 @@ import {App} from './ui/app.js';
 import type {DemoAccount} from './ui/login/demo-credentials.js';
 import {enterAlternateScreen} from './ui/start/alternate-screen.js';
 import {createDebugLog} from './ui/start/debug-log.js';
+import {isStrayAbort} from './ui/start/stray-abort.js';
 import {helpText} from './ui/start/help-text.js';
 import {logoutSaved} from './ui/start/logout.js';
 import {openBrowserServices} from './ui/start/open-browser.js';
@@ -110,7 +111,14 @@ async function main(argv: string[]): Promise<number> {
 	}
 	const base = apiBase!;
 
-	const screen = enterAlternateScreen(process.stdout, (error) => log(`fatal: ${errorText(error)}`));
+	const screen = enterAlternateScreen(
+		process.stdout,
+		(error) => log(`fatal: ${errorText(error)}`),
+		{
+			isHarmlessRejection: isStrayAbort,
+			onHarmless: () => log('ignored a stray abort left by a cancelled transfer'),
+		},
+	);
 	let exitCode = 0;
 	const instance = render(
 		<App
