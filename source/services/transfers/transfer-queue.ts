@@ -28,6 +28,11 @@ export type {
 export type {TransferError} from './transfer-error.js';
 export type {JobState, TransferJob, TransferSummary} from './transfer-job.js';
 
+/** One folder walk; cancelAll() marks it so it adds no more jobs or folders. */
+interface Walk {
+	cancelled: boolean;
+}
+
 /** Most keep-both renames tried before giving up. */
 const MAX_RENAMES = 50;
 
@@ -72,6 +77,7 @@ export class TransferQueue {
 	readonly #jobs = new Map<string, LiveJob>();
 	readonly #listeners = new Set<() => void>();
 	readonly #walks = new Set<Promise<void>>();
+	readonly #activeWalks = new Set<Walk>();
 	#seq = 0;
 
 	constructor(opts: TransferQueueOptions) {
@@ -87,7 +93,7 @@ export class TransferQueue {
 
 	/** Copies a local file or folder into a Drive folder; folders are created before their files. */
 	copyToDrive(localPath: string, parentUid: string, hint: CopyHint = {}): Promise<void> {
-		return this.#track(this.#copyToDrive(path.resolve(localPath), parentUid, hint));
+		return this.#walk((walk) => this.#copyToDrive(path.resolve(localPath), parentUid, hint, walk));
 	}
 
 	/** Copies a Drive file or folder into a local folder; folders are created before their files. */
@@ -97,7 +103,7 @@ export class TransferQueue {
 	): Promise<void> {
 		const dir = path.resolve(localDir);
 		if (node.type === 'folder') {
-			return this.#track(this.#walkDownload(node.uid, node.name, dir));
+			return this.#walk((walk) => this.#walkDownload(node.uid, node.name, dir, walk));
 		}
 		this.#enqueueFile('download', node.name, node.uid, dir, dir, node.size, {
 			op: 'download-file',
@@ -116,8 +122,9 @@ export class TransferQueue {
 		this.#finish(live, 'cancelled');
 	}
 
-	/** Cancels every queued and running job. */
+	/** Cancels every queued and running job, and stops folder walks from adding more. */
 	cancelAll(): void {
+		for (const walk of this.#activeWalks) walk.cancelled = true;
 		for (const id of this.#jobs.keys()) this.cancel(id);
 	}
 
@@ -188,9 +195,13 @@ export class TransferQueue {
 		return job;
 	}
 
-	#track(walk: Promise<void>): Promise<void> {
-		const tracked = walk.finally(() => {
+	/** Runs a folder walk that idle() waits for and cancelAll() can stop. */
+	#walk(run: (walk: Walk) => Promise<void>): Promise<void> {
+		const walk: Walk = {cancelled: false};
+		this.#activeWalks.add(walk);
+		const tracked = run(walk).finally(() => {
 			this.#walks.delete(tracked);
+			this.#activeWalks.delete(walk);
 		});
 		this.#walks.add(tracked);
 		return tracked;
@@ -385,20 +396,27 @@ export class TransferQueue {
 		job.startedAt = this.#now();
 		this.#notify();
 		try {
-			if (work.op === 'upload-folder') {
-				const uid = await this.#remoteFolder(work.parentUid, job.name, job.targetLabel);
-				await this.#fillRemote(work.localPath, uid, joinDrive(job.targetLabel, job.name));
-			} else if (work.op === 'download-folder') {
-				const dir = await this.#localFolder(work.localDir, job.name);
-				await this.#fillLocal(work.uid, dir);
-			}
+			await this.#walk(async (walk) => {
+				if (work.op === 'upload-folder') {
+					const uid = await this.#remoteFolder(work.parentUid, job.name, job.targetLabel);
+					await this.#fillRemote(work.localPath, uid, joinDrive(job.targetLabel, job.name), walk);
+				} else if (work.op === 'download-folder') {
+					const dir = await this.#localFolder(work.localDir, job.name);
+					await this.#fillLocal(work.uid, dir, walk);
+				}
+			});
 			if (job.state === 'running') this.#finish(live, 'done');
 		} catch (thrown) {
 			if (job.state === 'running') this.#finish(live, 'failed', toTransferError(thrown));
 		}
 	}
 
-	async #copyToDrive(localPath: string, parentUid: string, hint: CopyHint): Promise<void> {
+	async #copyToDrive(
+		localPath: string,
+		parentUid: string,
+		hint: CopyHint,
+		walk: Walk,
+	): Promise<void> {
 		const name = path.basename(localPath);
 		const targetLabel = hint.targetLabel ?? parentUid;
 		let kind = hint.kind;
@@ -420,8 +438,9 @@ export class TransferQueue {
 				return;
 			}
 		}
+		if (walk.cancelled) return;
 		if (kind === 'folder') {
-			await this.#walkUpload(localPath, parentUid, targetLabel);
+			await this.#walkUpload(localPath, parentUid, targetLabel, walk);
 			return;
 		}
 		if (kind === 'other') {
@@ -464,12 +483,18 @@ export class TransferQueue {
 	}
 
 	/** Creates the remote folder (merging into an existing folder of that name) and fills it. */
-	async #walkUpload(localPath: string, parentUid: string, targetLabel: string): Promise<void> {
+	async #walkUpload(
+		localPath: string,
+		parentUid: string,
+		targetLabel: string,
+		walk: Walk,
+	): Promise<void> {
+		if (walk.cancelled) return;
 		const name = path.basename(localPath);
 		let uid: string;
 		try {
 			uid = await this.#remoteFolder(parentUid, name, targetLabel);
-			await this.#fillRemote(localPath, uid, joinDrive(targetLabel, name));
+			await this.#fillRemote(localPath, uid, joinDrive(targetLabel, name), walk);
 		} catch (thrown) {
 			this.#failedEntry(
 				'upload',
@@ -496,8 +521,9 @@ export class TransferQueue {
 	}
 
 	/** Files of a local folder become jobs at once; subfolders are created (awaited) then walked. */
-	async #fillRemote(localDir: string, uid: string, label: string): Promise<void> {
+	async #fillRemote(localDir: string, uid: string, label: string, walk: Walk): Promise<void> {
 		const entries = await this.#executor.listLocal(localDir);
+		if (walk.cancelled) return;
 		const folders: string[] = [];
 		for (const entry of entries) {
 			const full = path.join(localDir, entry.name);
@@ -522,13 +548,19 @@ export class TransferQueue {
 				this.#unsupported('upload', entry.name, full, uid, label, entry.warning?.toLowerCase());
 			}
 		}
-		for (const folder of folders) await this.#walkUpload(folder, uid, label);
+		for (const folder of folders) await this.#walkUpload(folder, uid, label, walk);
 	}
 
-	async #walkDownload(uid: string, remoteName: string, localDir: string): Promise<void> {
+	async #walkDownload(
+		uid: string,
+		remoteName: string,
+		localDir: string,
+		walk: Walk,
+	): Promise<void> {
+		if (walk.cancelled) return;
 		try {
 			const dir = await this.#localFolder(localDir, remoteName);
-			await this.#fillLocal(uid, dir);
+			await this.#fillLocal(uid, dir, walk);
 		} catch (thrown) {
 			this.#failedEntry(
 				'download',
@@ -550,8 +582,9 @@ export class TransferQueue {
 		return dir;
 	}
 
-	async #fillLocal(uid: string, dir: string): Promise<void> {
+	async #fillLocal(uid: string, dir: string, walk: Walk): Promise<void> {
 		const children = await this.#executor.listRemote(uid);
+		if (walk.cancelled) return;
 		const folders: typeof children = [];
 		for (const child of children) {
 			if (child.type === 'folder') folders.push(child);
@@ -563,7 +596,7 @@ export class TransferQueue {
 				});
 			}
 		}
-		for (const folder of folders) await this.#walkDownload(folder.uid, folder.name, dir);
+		for (const folder of folders) await this.#walkDownload(folder.uid, folder.name, dir, walk);
 	}
 }
 

@@ -463,6 +463,35 @@ describe('TransferQueue: job states and progress', () => {
 });
 
 describe('TransferQueue: cancel', () => {
+	test('cancelAll during folder walks stops them: nothing inside the folders is added afterwards', async () => {
+		const {fx, q} = setup({manual: true, concurrency: 1});
+		addTree(fx, {'/up': 'folder', '/up/a.txt': 1, '/up/sub': 'folder', '/up/sub/b.txt': 2});
+		fx.addLocal('/dl', 'folder');
+		const folder = fx.addRemote({parentUid: 'root', name: 'Remote', type: 'folder'});
+		fx.addRemote({parentUid: folder, name: 'c.txt', type: 'file', size: 3});
+		const deep = fx.addRemote({parentUid: folder, name: 'deep', type: 'folder'});
+		fx.addRemote({parentUid: deep, name: 'd.txt', type: 'file', size: 4});
+		const up = q.copyToDrive('/up', 'root', {kind: 'folder'});
+		const down = q.copyToLocal({uid: folder, name: 'Remote', type: 'folder'}, '/dl');
+		// Both walks are at their first await (creating the top folders): cancel now.
+		const before = fx.log.length;
+		q.cancelAll();
+		await drain(fx);
+		await Promise.all([up, down]);
+		await q.idle();
+		assert.ok(
+			q.jobs().every((j) => j.state === 'cancelled'),
+			JSON.stringify(q.jobs()),
+		);
+		assert.equal(q.jobs().filter((j) => j.name === 'b.txt' || j.name === 'd.txt').length, 0);
+		assert.ok(!fx.local.has('/dl/Remote/deep'), 'no folder made after the cancel');
+		// Only the two top folders, already requested when the cancel came, were made; nothing inside.
+		assert.deepEqual(
+			fx.log.slice(before).filter((l) => !l.startsWith('list')),
+			['mkdir-remote /up', 'mkdir-local /dl/Remote'],
+		);
+	});
+
 	test('a cancelled queued job is never started', async () => {
 		const {fx, q} = setup({manual: true, concurrency: 1});
 		addTree(fx, {'/a': 1, '/b': 2});
