@@ -17,6 +17,10 @@ export interface CliSession {
 	waitFor(match: string | RegExp, timeoutMs?: number): Promise<string>;
 	/** Waits until the screen no longer matches. */
 	waitForGone(match: string | RegExp, timeoutMs?: number): Promise<void>;
+	/** The screen with inverse-video runs (cursor rows, text carets) wrapped in `[` and `]`. */
+	marked(): string;
+	/** Waits until the marked screen matches, or fails with it in the error. */
+	waitForMarked(match: string | RegExp, timeoutMs?: number): Promise<string>;
 	/** Everything the program printed, raw (escape sequences included). */
 	raw(): string;
 	resize(cols: number, rows: number): void;
@@ -64,33 +68,58 @@ export function spawnCli(args: string[], options: SpawnOptions = {}): CliSession
 		}
 		return lines.join('\n');
 	};
+	const marked = () => {
+		const buffer = term.buffer.active;
+		const cell = buffer.getNullCell();
+		const lines: string[] = [];
+		for (let y = 0; y < term.rows; y++) {
+			const line = buffer.getLine(buffer.viewportY + y);
+			let text = '';
+			let inverse = false;
+			for (let x = 0; line && x < term.cols; x++) {
+				line.getCell(x, cell);
+				if (cell.getWidth() === 0) continue; // second half of a wide character
+				const on = cell.isInverse() !== 0;
+				if (on !== inverse) text += on ? '[' : ']';
+				inverse = on;
+				text += cell.getChars() || ' ';
+			}
+			if (inverse) text += ']';
+			lines.push(text.trimEnd());
+		}
+		return lines.join('\n');
+	};
 	// xterm parses asynchronously: flush pending writes before reading the screen.
 	const flushed = () => new Promise<void>((resolve) => term.write('', () => resolve()));
 	const matches = (text: string, match: string | RegExp) =>
 		typeof match === 'string' ? text.includes(match) : match.test(text);
 
+	const poll = async (view: () => string, match: string | RegExp, timeoutMs: number) => {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			await flushed();
+			const text = view();
+			if (matches(text, match)) return text;
+			if (done || Date.now() > deadline) {
+				throw new Error(
+					`Timed out waiting for ${String(match)}${done ? ' (program exited)' : ''}. Screen:\n${text}`,
+				);
+			}
+			await new Promise((r) => setTimeout(r, 50));
+		}
+	};
+
 	return {
 		write: (data) => pty.write(data),
 		screen,
+		marked,
 		raw: () => raw,
 		resize(c, r) {
 			pty.resize(c, r);
 			term.resize(c, r);
 		},
-		async waitFor(match, timeoutMs = 20_000) {
-			const deadline = Date.now() + timeoutMs;
-			for (;;) {
-				await flushed();
-				const text = screen();
-				if (matches(text, match)) return text;
-				if (done || Date.now() > deadline) {
-					throw new Error(
-						`Timed out waiting for ${String(match)}${done ? ' (program exited)' : ''}. Screen:\n${text}`,
-					);
-				}
-				await new Promise((r) => setTimeout(r, 50));
-			}
-		},
+		waitFor: (match, timeoutMs = 20_000) => poll(screen, match, timeoutMs),
+		waitForMarked: (match, timeoutMs = 20_000) => poll(marked, match, timeoutMs),
 		async waitForGone(match, timeoutMs = 20_000) {
 			const deadline = Date.now() + timeoutMs;
 			for (;;) {
