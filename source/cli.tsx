@@ -17,6 +17,7 @@ import type {DemoAccount} from './ui/login/demo-credentials.js';
 import {enterAlternateScreen} from './ui/start/alternate-screen.js';
 import {createDebugLog} from './ui/start/debug-log.js';
 import {isStrayAbort} from './ui/start/stray-abort.js';
+import {stopTransfers} from './ui/start/stop-transfers.js';
 import {helpText} from './ui/start/help-text.js';
 import {logoutSaved} from './ui/start/logout.js';
 import {openBrowserServices} from './ui/start/open-browser.js';
@@ -120,16 +121,18 @@ async function main(argv: string[]): Promise<number> {
 		},
 	);
 	let exitCode = 0;
+	let services: ReturnType<typeof openBrowserServices> | undefined;
 	const instance = render(
 		<App
 			resume={flags.demo ? undefined : () => resumeSession({apiBase: base, store})}
 			createFlow={() => new LoginFlow({apiBase: base, store})}
 			openBrowser={(session) => {
 				log(`signed in; opening the browser`);
-				return openBrowserServices(session, {
+				services = openBrowserServices(session, {
 					clientUid: config.clientUid,
 					concurrency: config.concurrency,
 				});
+				return services;
 			}}
 			helpRows={helpRows()}
 			onExit={() => instance.unmount()}
@@ -147,6 +150,8 @@ async function main(argv: string[]): Promise<number> {
 		process.stderr.write(`pdrive-tui: ${errorText(error)}\n`);
 	}
 	screen.leave();
+	// Quitting with transfers running cancels them; downloads remove their temporary files.
+	if (!(await stopTransfers(services?.queue))) log('some transfers did not stop in time');
 	await stopEmulator?.().catch(() => {});
 	log('exit');
 	return exitCode;

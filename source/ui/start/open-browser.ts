@@ -10,7 +10,7 @@ import type {BrowserServices} from '../app.js';
 export function openBrowserServices(
 	session: ActiveSession,
 	opts: {clientUid: string; concurrency: number; startDir?: string},
-): BrowserServices {
+): BrowserServices & {queue: TransferQueue} {
 	const drive = DriveService.create({session, clientUid: opts.clientUid});
 	return {
 		local: createLocalPaneFs({startDir: opts.startDir}),
