@@ -34,10 +34,15 @@ export interface DriveSwitches {
 	trashPageSize: number;
 	/** Lifetime of storage tokens in seconds. */
 	storageTokenSeconds: number;
+	/** Milliseconds every block upload and download waits before it is answered (slow storage). */
+	storageDelayMs: number;
 }
 
 /** Shared state and helpers of all Drive route groups. */
 export class DriveContext {
+	/** Storage requests held by `storageDelayMs`; calling one lets its request go on at once. */
+	readonly heldStorage = new Set<() => void>();
+
 	constructor(
 		readonly accounts: DriveAccounts,
 		readonly store: DriveStore,

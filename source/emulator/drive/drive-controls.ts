@@ -14,6 +14,9 @@ export interface DriveControls {
 	corruptNodePassphraseSignature(linkId: string): Promise<void>;
 	/** Every storage token issued so far stops working (the SDK must re-request them). */
 	expireStorageTokens(): void;
+	/** Block uploads and downloads are answered only after `ms`, e.g. to cancel one mid-way;
+	 * 0 answers at once, also the ones held so far. */
+	delayStorage(ms: number): void;
 	/** Counts, for tests that check cleanup. */
 	stats(): {links: number; drafts: number; revisions: number; storedBlocks: number};
 }
@@ -54,6 +57,10 @@ export function createDriveControls(drive: DriveContext): DriveControls {
 		},
 		expireStorageTokens() {
 			drive.tokens.expireAll();
+		},
+		delayStorage(ms) {
+			drive.switches.storageDelayMs = Math.max(0, ms);
+			if (ms <= 0) for (const release of [...drive.heldStorage]) release();
 		},
 		stats() {
 			const links = Object.values(drive.data.links);

@@ -37,6 +37,7 @@ export async function createEmulatorDrive(opts: EmulatorDriveOptions): Promise<E
 		childrenPageSize: opts.childrenPageSize ?? 150,
 		trashPageSize: 150,
 		storageTokenSeconds: opts.storageTokenSeconds ?? 3600,
+		storageDelayMs: 0,
 	};
 	const blocks = new BlockStore(opts.dataDir);
 	const store = new DriveStore(opts.dataDir);

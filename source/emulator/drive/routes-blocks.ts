@@ -10,6 +10,22 @@ const MAX_BLOCK = 4 * 1024 * 1024 + 64 * 1024;
 const MAX_THUMBNAIL = 1024 * 1024 + 64 * 1024;
 const BASE64_SHA256 = /^[A-Za-z0-9+/]{43}=$/;
 
+/** Waits as long as the test switch for slow storage says (never keeps the process alive). */
+async function slowStorage(drive: DriveContext): Promise<void> {
+	const ms = drive.switches.storageDelayMs;
+	if (ms <= 0) return;
+	await new Promise<void>((resolve) => {
+		const release = () => {
+			clearTimeout(timer);
+			drive.heldStorage.delete(release);
+			resolve();
+		};
+		const timer = setTimeout(release, ms);
+		timer.unref();
+		drive.heldStorage.add(release);
+	});
+}
+
 /** `POST drive/blocks`, the storage endpoints and thumbnail links (drive.md §4.4, §4.5). */
 export function registerBlockRoutes(router: Router, drive: DriveContext): void {
 	router.post('/drive/blocks', async (ctx) => {
@@ -97,6 +113,7 @@ export function registerBlockRoutes(router: Router, drive: DriveContext): void {
 		if (!grant || grant.kind === 'download')
 			return apiError(404, 2501, 'Unknown or expired storage token');
 		const bytes = await blockFromMultipart(ctx);
+		await slowStorage(drive);
 		const hash = createHash('sha256').update(bytes).digest('base64');
 		if (hash !== grant.hash) throw new ApiFailure(422, 200501, 'Operation failed: Please retry');
 		const revision = drive.data.revisions[grant.revisionId];
@@ -126,6 +143,7 @@ export function registerBlockRoutes(router: Router, drive: DriveContext): void {
 	router.get('/storage/blocks/:slot', async (ctx) => {
 		const grant = drive.tokens.find(header(ctx, 'pm-storage-token'), ctx.params.slot ?? '');
 		if (grant?.kind !== 'download') return apiError(404, 2501, 'Unknown or expired storage token');
+		await slowStorage(drive);
 		try {
 			return {status: 200, bytes: await drive.blocks.get(grant.storedId)};
 		} catch {
