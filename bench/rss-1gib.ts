@@ -1,52 +1,30 @@
-// Uploads and downloads a 1 GiB file through DriveService against the emulator and prints the
-// client's peak RSS. The emulator runs in a child process so only the client is measured.
-// Run: node --import tsx bench/rss-1gib.ts [sizeMiB]   (goal: peak RSS < 300 MB)
-import {type ChildProcess, spawn} from 'node:child_process';
-import {createHash, createCipheriv} from 'node:crypto';
-import {createReadStream} from 'node:fs';
+// Uploads and downloads one file (1 GiB by default) through DriveService against the emulator and
+// reports the client's peak RSS (issue 3: under 300 MB) and its speeds.
+//
+// How it is measured: this process writes the test file and runs the emulator (startEmulator with
+// its data under a temp folder); the client runs in a child process, bench/rss-client.mjs, which
+// loads pdrive-tui's code from dist/ (what `pdrive-tui` runs; `npm run bench` builds it first) or
+// from source/ through tsx (--from source, which adds the loader's own memory). Peak RSS is the
+// child's getrusage maxrss after each step; the bytes are compared by SHA-1 here, not in the child.
+//
+// Run: node --import tsx bench/rss-1gib.ts [sizeMiB] [--from source]   (or through bench/run.ts)
+import {spawn} from 'node:child_process';
+import {createCipheriv, createHash} from 'node:crypto';
+import {createReadStream, existsSync} from 'node:fs';
 import {mkdtemp, open, rm} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import type {BenchOptions, BenchResult, CodeFrom} from './bench-types.js';
 
-const CHILD_FLAG = '--emulator-child';
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const MiB = 1024 * 1024;
+export const RSS_BUDGET_MB = 300;
 
-async function runEmulatorChild(): Promise<void> {
-	const {startEmulator} = await import('../source/emulator/start-emulator.js');
-	// The source file is written here too, so its write buffers do not count against the client.
-	await writeBigFile(process.argv[4] as string, Number(process.argv[5]));
-	const emulator = await startEmulator({port: 0, dataDir: process.argv[3]});
-	process.stdout.write(`URL ${emulator.url}\n`);
-	process.on('SIGTERM', () => void emulator.stop().then(() => process.exit(0)));
-}
-
-function startChild(
-	dataDir: string,
-	source: string,
-	bytes: number,
-): Promise<{url: string; child: ChildProcess}> {
-	const self = fileURLToPath(import.meta.url);
-	const child = spawn(
-		process.execPath,
-		['--import', 'tsx', self, CHILD_FLAG, dataDir, source, String(bytes)],
-		{
-			stdio: ['ignore', 'pipe', 'inherit'],
-		},
-	);
-	return new Promise((resolve, reject) => {
-		let buffered = '';
-		child.stdout?.on('data', (data: Buffer) => {
-			buffered += data.toString();
-			const match = /URL (\S+)/.exec(buffered);
-			if (match) resolve({url: match[1] as string, child});
-		});
-		child.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
-	});
-}
-
-async function writeBigFile(file: string, bytes: number): Promise<void> {
+/** Pseudo-random (AES-CTR of zeros), so compression or deduplication cannot flatter the numbers. */
+async function writeTestFile(file: string, bytes: number): Promise<void> {
 	const cipher = createCipheriv('aes-128-ctr', Buffer.alloc(16, 7), Buffer.alloc(16));
-	const zero = Buffer.alloc(8 * 1024 * 1024);
+	const zero = Buffer.alloc(8 * MiB);
 	const handle = await open(file, 'w');
 	try {
 		for (let done = 0; done < bytes; ) {
@@ -65,54 +43,111 @@ async function sha1File(file: string): Promise<string> {
 	return hash.digest('hex');
 }
 
-const mb = (kib: number) => `${(kib / 1024).toFixed(0)} MiB`;
+interface ClientReport {
+	startKiB: number;
+	modulesKiB: number;
+	readyKiB: number;
+	uploadSeconds: number;
+	afterUploadKiB: number;
+	downloadSeconds: number;
+	afterDownloadKiB: number;
+	downloadedPath: string;
+}
 
-async function main(): Promise<void> {
-	const sizeMiB = Number(process.argv[2] ?? 1024);
-	const work = await mkdtemp(path.join(os.tmpdir(), 'pdrive-rss-'));
-	const stage = (label: string) =>
-		console.log(
-			`  ${label}: peak RSS ${mb(process.resourceUsage().maxRSS)}, now ${mb(process.memoryUsage().rss / 1024)}`,
-		);
-	stage('start');
-	const source = path.join(work, 'big.bin');
-	const {url, child} = await startChild(path.join(work, 'emulator'), source, sizeMiB * 1024 * 1024);
+function runClient(from: CodeFrom, input: object): Promise<ClientReport> {
+	const moduleRoot = path.join(repo, from);
+	if (from === 'dist' && !existsSync(path.join(moduleRoot, 'services/drive/drive-service.js'))) {
+		throw new Error('dist/ is missing: run `npm run build` first (npm run bench does).');
+	}
+	const loader = from === 'source' ? ['--import', 'tsx'] : [];
+	const child = spawn(
+		process.execPath,
+		[...loader, path.join(repo, 'bench/rss-client.mjs'), JSON.stringify({moduleRoot, ...input})],
+		{cwd: repo, stdio: ['ignore', 'pipe', 'pipe']},
+	);
+	let stdout = '';
+	let stderr = '';
+	child.stdout.on('data', (d) => {
+		stdout += d;
+	});
+	child.stderr.on('data', (d) => {
+		stderr += d;
+	});
+	return new Promise((resolve, reject) => {
+		child.once('error', reject);
+		child.once('exit', (code) => {
+			const line = stdout.split('\n').find((l) => l.startsWith('RESULT '));
+			if (code !== 0 || !line) {
+				reject(new Error(`the measured client failed (exit ${code}): ${stderr.trim() || stdout}`));
+				return;
+			}
+			resolve(JSON.parse(line.slice('RESULT '.length)) as ClientReport);
+		});
+	});
+}
+
+const mbOfKiB = (kib: number) => (kib * 1024) / 1e6;
+
+export async function runRoundTripRss(opts: BenchOptions): Promise<BenchResult> {
+	const bytes = Math.round(opts.sizeMiB * MiB);
+	const work = await mkdtemp(path.join(os.tmpdir(), 'pdrive-bench-rss-'));
+	const {startEmulator} = await import('../source/emulator/start-emulator.js');
+	let emulator: Awaited<ReturnType<typeof startEmulator>> | undefined;
 	try {
-		const {loginDemo} = await import('../source/emulator/seed/demo-seed.js');
-		const {DriveService} = await import('../source/services/drive/drive-service.js');
-		stage('modules loaded');
-		const session = await loginDemo(url);
-		stage('logged in');
-		const drive = DriveService.create({session, clientUid: 'pdrive-bench'});
-		const root = await drive.root();
-		const baseline = process.resourceUsage().maxRSS;
-		console.log(`size ${sizeMiB} MiB; RSS before transfers: ${mb(baseline)}`);
-
-		let t = Date.now();
-		const node = await drive.upload(source, root.uid);
-		const upSeconds = (Date.now() - t) / 1000;
-		const afterUpload = process.resourceUsage().maxRSS;
-		console.log(
-			`upload   ${upSeconds.toFixed(1)} s (${(sizeMiB / upSeconds).toFixed(0)} MiB/s), peak RSS ${mb(afterUpload)}`,
-		);
-
-		const out = path.join(work, 'out');
-		await (await import('node:fs/promises')).mkdir(out);
-		t = Date.now();
-		const final = await drive.download(node.uid, out);
-		const downSeconds = (Date.now() - t) / 1000;
-		const afterDownload = process.resourceUsage().maxRSS;
-		console.log(
-			`download ${downSeconds.toFixed(1)} s (${(sizeMiB / downSeconds).toFixed(0)} MiB/s), peak RSS ${mb(afterDownload)}`,
-		);
-		const same = (await sha1File(final)) === (await sha1File(source));
-		console.log(`byte-exact: ${same}; peak RSS overall: ${mb(afterDownload)} (goal < 300 MB)`);
-		if (!same) process.exitCode = 1;
+		const source = path.join(work, 'big.bin');
+		opts.log(`writing a ${opts.sizeMiB} MiB test file`);
+		await writeTestFile(source, bytes);
+		emulator = await startEmulator({port: 0, dataDir: path.join(work, 'emulator')});
+		opts.log(`client from ${opts.from}/: upload, then download (emulator ${emulator.url})`);
+		const report = await runClient(opts.from, {
+			url: emulator.url,
+			source,
+			outDir: path.join(work, 'out'),
+		});
+		const [want, got] = await Promise.all([sha1File(source), sha1File(report.downloadedPath)]);
+		if (want !== got) throw new Error(`the downloaded file differs from the uploaded one`);
+		const mb = bytes / 1e6;
+		return {
+			method:
+				`${opts.sizeMiB} MiB file; client in its own process with code from ${opts.from}/, ` +
+				'peak RSS = getrusage maxrss of that process; emulator in the bench process; byte-exact by SHA-1.',
+			metrics: [
+				{label: 'upload speed', value: mb / report.uploadSeconds, unit: 'MB/s'},
+				{label: 'download speed', value: mb / report.downloadSeconds, unit: 'MB/s'},
+				{label: 'upload time', value: report.uploadSeconds, unit: 's'},
+				{label: 'download time', value: report.downloadSeconds, unit: 's'},
+				{label: 'peak RSS after start-up and login', value: mbOfKiB(report.readyKiB), unit: 'MB'},
+				{
+					label: 'peak RSS during upload',
+					value: mbOfKiB(report.afterUploadKiB),
+					unit: 'MB',
+					budget: RSS_BUDGET_MB,
+				},
+				{
+					label: 'peak RSS overall (upload + download)',
+					value: mbOfKiB(report.afterDownloadKiB),
+					unit: 'MB',
+					budget: RSS_BUDGET_MB,
+				},
+			],
+		};
 	} finally {
-		child.kill('SIGTERM');
+		await emulator?.stop();
 		await rm(work, {recursive: true, force: true});
 	}
 }
 
-if (process.argv[2] === CHILD_FLAG) await runEmulatorChild();
-else await main();
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+	const args = process.argv.slice(2);
+	const from: CodeFrom =
+		args.includes('--from') && args[args.indexOf('--from') + 1] === 'source' ? 'source' : 'dist';
+	const size = Number(args.find((a) => /^\d+(\.\d+)?$/.test(a)) ?? 1024);
+	const result = await runRoundTripRss({sizeMiB: size, from, log: (l) => console.log(l)});
+	for (const m of result.metrics) {
+		const budget = m.budget
+			? ` (budget ${m.budget} ${m.unit}: ${((100 * m.value) / m.budget).toFixed(0)}%)`
+			: '';
+		console.log(`${m.label}: ${m.value.toFixed(1)} ${m.unit}${budget}`);
+	}
+	console.log(result.method);
+}
