@@ -11,7 +11,7 @@ import {
 import {bytesToBigIntLE, modPow} from '../../../source/services/auth/srp/bigint.js';
 import {srpClientProofs} from '../../../source/services/auth/srp/client-proofs.js';
 import {verifyModulus} from '../../../source/services/auth/srp/modulus.js';
-import vectors from '../../../../shared/protocol/vectors/srp.json' with {type: 'json'};
+import vectors from '../../fixtures/srp-vectors.json' with {type: 'json'};
 
 describe('emulator SRP server', () => {
 	test("serves the published signed moduli byte-for-byte, and each verifies against Proton's key", async () => {
