@@ -16,6 +16,7 @@ import {App} from './ui/app.js';
 import type {DemoAccount} from './ui/login/demo-credentials.js';
 import {enterAlternateScreen} from './ui/start/alternate-screen.js';
 import {createDebugLog} from './ui/start/debug-log.js';
+import {checkNodeVersion} from './ui/start/node-version.js';
 import {isStrayAbort} from './ui/start/stray-abort.js';
 import {stopTransfers} from './ui/start/stop-transfers.js';
 import {helpText} from './ui/start/help-text.js';
@@ -25,6 +26,11 @@ import {openBrowserServices} from './ui/start/open-browser.js';
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 async function main(argv: string[]): Promise<number> {
+	const nodeProblem = checkNodeVersion(process.versions.node);
+	if (nodeProblem) {
+		process.stderr.write(`pdrive-tui: ${nodeProblem}\n`);
+		return 1;
+	}
 	if (argv[0] === 'emulator') {
 		const {runEmulatorFromArgv} = await import('./emulator/cli/run-from-argv.js');
 		return runEmulatorFromArgv(argv.slice(1));
@@ -33,12 +39,15 @@ async function main(argv: string[]): Promise<number> {
 	const cli = meow(helpText(), {
 		importMeta: import.meta,
 		argv,
+		description: false,
+		allowUnknownFlags: false,
 		flags: {
 			demo: {type: 'boolean', default: false},
 			user: {type: 'string'},
 			apiUrl: {type: 'string'},
 			logout: {type: 'boolean', default: false},
-			concurrency: {type: 'number'},
+			// A string, so that a wrong value is quoted back as typed ('abc', not NaN).
+			concurrency: {type: 'string'},
 			debug: {type: 'boolean', default: false},
 		},
 	});
