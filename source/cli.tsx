@@ -70,7 +70,8 @@ async function main(argv: string[]): Promise<number> {
 
 	let config: ReturnType<typeof loadConfig>;
 	try {
-		config = loadConfig({overrides: {concurrency: flags.concurrency}});
+		// The demo reads the user's settings but writes nothing into their config folder.
+		config = loadConfig({overrides: {concurrency: flags.concurrency}, persist: !flags.demo});
 	} catch (error) {
 		if (!(error instanceof ConfigError)) throw error;
 		process.stderr.write(`pdrive-tui: ${error.message}\n`);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {after, before, test} from 'node:test';
-import {NOTICE_LINES} from '../../source/ui/login/notice.js';
+import {DEMO_NOTICE_LINES} from '../../source/ui/login/notice.js';
 import {
 	DEMO_ACCOUNT,
 	enterCredentials,
@@ -42,7 +42,7 @@ test('--demo: notice, demo credentials, wrong 2FA code re-asks only the code, th
 			cli,
 			[
 				focusedEmptyField('Username'),
-				...NOTICE_LINES,
+				...DEMO_NOTICE_LINES,
 				'Demo mode: a local emulator, no real account.',
 				`│ Username: ${DEMO_ACCOUNT.username} `,
 				`│ Password: ${DEMO_ACCOUNT.password} `,

@@ -23,6 +23,8 @@ export interface LoadConfigOptions {
 	cwd?: string;
 	/** Run-time overrides (e.g. `--concurrency N`), validated, never written to the file. */
 	overrides?: {concurrency?: number | string};
+	/** False: read the file but never write it (the demo: a throw-away clientUid). Default true. */
+	persist?: boolean;
 }
 
 export class ConfigError extends Error {
@@ -54,7 +56,7 @@ export function loadConfig(opts: LoadConfigOptions = {}): AppConfig {
 	let clientUid = conf.get('clientUid');
 	if (!isClientUid(clientUid)) {
 		clientUid = randomUUID();
-		conf.set('clientUid', clientUid);
+		if (opts.persist !== false) conf.set('clientUid', clientUid);
 	}
 	const {values, problems} = validateConfig(conf.store);
 	const override = opts.overrides?.concurrency;

@@ -24,7 +24,7 @@ export function LoginScreen({createFlow, onSession, initialUsername, initialErro
 	return (
 		<Box flexDirection="column" paddingX={1}>
 			<Text bold>pdrive-tui — sign in</Text>
-			<Notice />
+			<Notice demo={demo !== undefined} />
 			{demo ? <DemoCredentials account={demo} /> : null}
 			{screen === 'credentials' ? (
 				<UsernamePasswordScreen

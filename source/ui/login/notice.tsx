@@ -6,11 +6,18 @@ export const NOTICE_LINES = [
 	'only the session tokens are kept (file mode 0600) so you stay signed in.',
 ];
 
+/** In demo mode nothing reaches Proton, and nothing is kept: say that instead. */
+export const DEMO_NOTICE_LINES = [
+	NOTICE_LINES[0] as string,
+	'Demo mode: what you type goes to the built-in emulator on this machine only,',
+	'and the session lives in memory: nothing is saved.',
+];
+
 /** The third-party notice shown on every login screen. */
-export function Notice() {
+export function Notice({demo = false}: {demo?: boolean}) {
 	return (
 		<Box flexDirection="column" marginBottom={1}>
-			{NOTICE_LINES.map((line) => (
+			{(demo ? DEMO_NOTICE_LINES : NOTICE_LINES).map((line) => (
 				<Text key={line} dimColor>
 					{line}
 				</Text>

@@ -118,3 +118,17 @@ describe('a config file broken by hand', () => {
 		assert.equal(await readFile(file, 'utf8'), broken);
 	});
 });
+
+describe('persist: false (the demo)', () => {
+	test('reads the settings but writes no file, and the clientUid is a throw-away one', async () => {
+		const cwd = fresh();
+		const first = loadConfig({cwd, persist: false});
+		await assert.rejects(stat(first.path), {code: 'ENOENT'});
+		assert.notEqual(loadConfig({cwd, persist: false}).clientUid, first.clientUid);
+		const kept = loadConfig({cwd});
+		await writeFile(kept.path, JSON.stringify({clientUid: kept.clientUid, concurrency: 7}));
+		const demo = loadConfig({cwd, persist: false});
+		assert.equal(demo.clientUid, kept.clientUid);
+		assert.equal(demo.concurrency, 7);
+	});
+});

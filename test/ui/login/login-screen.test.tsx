@@ -166,5 +166,9 @@ describe('login screen', () => {
 		assert.match(frame, /demo@example\.com/);
 		assert.match(frame, /correct horse/);
 		assert.match(frame, /2FA code: \d{6}/);
+		// The demo's notice says where the credentials really go.
+		assert.match(frame, /unofficial, third-party app/);
+		assert.match(frame, /goes to the built-in emulator on this machine only/);
+		assert.doesNotMatch(frame, /sent to Proton only/);
 	});
 });
