@@ -149,7 +149,9 @@ async function main(argv: string[]): Promise<number> {
 			initialUsername={flags.user}
 			demo={demo}
 		/>,
-		{exitOnCtrlC: false, alternateScreen: true, patchConsole: true},
+		// Both ends are terminals (checked above): interactive even where CI=true is set, which would make
+		// Ink print only the last frame on exit.
+		{exitOnCtrlC: false, alternateScreen: true, patchConsole: true, interactive: true},
 	);
 	try {
 		await instance.waitUntilExit();

@@ -1,5 +1,5 @@
 // The real CLI (`node --import tsx source/cli.tsx`), spawned: --api-url is loopback-only before anything
-// else happens, and --logout revokes and erases the saved session.
+// else happens, --logout revokes and erases the saved session, and the TUI draws in a terminal even with CI=true.
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
 import {mkdtemp, readdir, rm} from 'node:fs/promises';
@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
+import {spawn as spawnPty} from 'node-pty';
 import {type RunningEmulator, startEmulator} from '../source/emulator/start-emulator.js';
 import {LoginFlow} from '../source/services/auth/login-flow.js';
 import {
@@ -15,6 +16,7 @@ import {
 } from '../source/services/session/session-store.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Run {
 	code: number | null;
@@ -137,5 +139,33 @@ describe('pdrive-tui CLI: --api-url and --logout', () => {
 		const again = await runCli(['--logout', '--api-url', emulator.url], dir);
 		assert.equal(again.code, 0, again.stderr);
 		assert.match(again.stdout, /No saved session; nothing to do\./);
+	});
+
+	test('in a terminal the TUI draws even when CI=true is set (Ink would otherwise print only its last frame)', async () => {
+		const dir = await tempDir();
+		const term = spawnPty(
+			process.execPath,
+			['--import', 'tsx', 'source/cli.tsx', '--api-url', emulator.url],
+			{
+				cwd: repo,
+				cols: 100,
+				rows: 30,
+				env: {...process.env, CI: 'true', PDRIVE_TUI_CONFIG_DIR: dir, TERM: 'xterm-256color'},
+			},
+		);
+		let screen = '';
+		term.onData((d) => {
+			screen += d;
+		});
+		const exited = new Promise<number>((resolve) => term.onExit(({exitCode}) => resolve(exitCode)));
+		try {
+			for (let i = 0; i < 300 && !/Username/.test(screen); i++) await sleep(50);
+			assert.match(screen, /Username/, `the login screen was not drawn:\n${screen}`);
+		} finally {
+			term.write('\u0003'); // Ctrl-C quits from the login screen
+			const timer = setTimeout(() => term.kill(), 5000);
+			await exited;
+			clearTimeout(timer);
+		}
 	});
 });
