@@ -1,6 +1,7 @@
 import {Box} from 'ink';
 import {useEffect, useState} from 'react';
 import {useKeyPresses} from '../hooks/use-key-presses.js';
+import {DEFAULT_KEYMAP, resolveCommand} from '../services/keys/keymap.js';
 import type {LoginFlowLike} from '../hooks/use-login.js';
 import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import type {TransferQueueLike} from '../hooks/use-transfers.js';
@@ -54,8 +55,9 @@ export function App({
 	const [phase, setPhase] = useState<Phase>(resume ? {name: 'resuming'} : {name: 'login'});
 	const {columns, rows} = useTerminalSize();
 
+	// Ctrl-C quits from every screen, also while a text field has the keyboard.
 	useKeyPresses((press) => {
-		if (press.ctrl && press.name === 'c') onExit();
+		if (resolveCommand(DEFAULT_KEYMAP, press) === 'quit.now') onExit();
 	});
 
 	const enter = (session: ActiveSession) => {

@@ -68,7 +68,8 @@ export const COMMANDS = {
 		implemented: true,
 	},
 	help: {description: 'Show this help', group: 'General', implemented: true},
-	quit: {description: 'Quit', group: 'General', implemented: true},
+	quit: {description: 'Quit (asks first while transfers run)', group: 'General', implemented: true},
+	'quit.now': {description: 'Quit at once', group: 'General', implemented: true},
 } as const satisfies Record<string, CommandInfo>;
 
 export type CommandId = keyof typeof COMMANDS;

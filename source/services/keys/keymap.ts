@@ -27,6 +27,7 @@ export const DEFAULT_KEYMAP: Readonly<Record<CommandId, readonly string[]>> = {
 	'transfer.retry': ['r'],
 	help: ['f1', '?'],
 	quit: ['f10', 'q'],
+	'quit.now': ['ctrl+c'],
 };
 
 /** The command bound to a key press, if any (first match in keymap order). */

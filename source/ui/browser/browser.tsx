@@ -14,6 +14,7 @@ import {KeyBar} from './key-bar.js';
 import {Pane, paneListRows} from './pane.js';
 import {ProgressPanel} from './progress-panel.js';
 import {isTooSmall, TooSmall} from './too-small.js';
+import {runTransferCommand} from './transfer-commands.js';
 import {TransferList} from './transfer-list.js';
 
 export interface BrowserProps {
@@ -26,7 +27,12 @@ export interface BrowserProps {
 	onExit: () => void;
 	/** Shown in the top line, e.g. the signed-in user. */
 	title?: string;
+	/** How long a status line stays without a key (tests shorten it). */
+	statusMs?: number;
 }
+
+/** How long a status line stays when no key comes. */
+export const STATUS_MS = 6000;
 
 /** Job rows in the progress panel (plus its summary line): 3 at 80×24, more on taller terminals. */
 export function progressJobRows(rows: number): number {
@@ -55,6 +61,7 @@ export function Browser({
 	rows,
 	onExit,
 	title,
+	statusMs = STATUS_MS,
 }: BrowserProps) {
 	const left = usePane(local);
 	const right = usePane(drive);
@@ -62,6 +69,12 @@ export function Browser({
 	const [focus, setFocus, focusRef] = useSyncState<Side>('local');
 	const [dialog, setDialog, dialogRef] = useSyncState<Dialog | undefined>(undefined);
 	const [status, setStatus] = useState<string | undefined>(undefined);
+	// A status line answers one key: it goes with the next key, or after a few seconds.
+	useEffect(() => {
+		if (!status) return;
+		const timer = setTimeout(() => setStatus(undefined), statusMs);
+		return () => clearTimeout(timer);
+	}, [status, statusMs]);
 
 	const onFinished = useCallback(
 		(finished: TransferJob[], idle: boolean) => {
@@ -117,6 +130,12 @@ export function Browser({
 		job.catch((error: unknown) => setStatus(`Copy failed: ${errorText(error)}`));
 	};
 
+	const quit = () => (busy > 0 ? setDialog('quit') : onExit());
+	const keyOf = (command: CommandId) =>
+		(helpRows as readonly (HelpRow & {command?: string})[])
+			.find((r) => r.command === command)
+			?.keys.split(' / ')[0] ?? command;
+
 	const run = (command: CommandId | undefined, name: string) => {
 		const dialog = dialogRef.current;
 		const focus = focusRef.current;
@@ -126,7 +145,17 @@ export function Browser({
 			if (name === 'n' || command === 'listing.cancel' || command === 'quit') setDialog(undefined);
 			return;
 		}
-		if (dialog === 'transfers') return runInTransfers(command);
+		if (dialog === 'transfers') {
+			return runTransferCommand(command, {
+				queue,
+				cursor: jobCursor,
+				pageRows: Math.max(1, paneHeight - 5),
+				setStatus,
+				close: () => setDialog(undefined),
+				help: () => setDialog('help'),
+				quit,
+			});
+		}
 		const pane = paneFor(focus, left, right);
 		switch (command) {
 			case 'cursor.down':
@@ -157,53 +186,15 @@ export function Browser({
 			case 'transfers.show':
 				jobCursor.reset();
 				return setDialog('transfers');
-			case 'help':
-				return setDialog('help');
-			case 'quit':
-				return busy > 0 ? setDialog('quit') : onExit();
-			default:
-				return;
-		}
-	};
-
-	/** Keys while the transfer list covers the panes: move, cancel, retry, leave. */
-	const runInTransfers = (command: CommandId | undefined) => {
-		const job = jobCursor.selected();
-		switch (command) {
-			case 'cursor.down':
-				return jobCursor.move(1);
-			case 'cursor.up':
-				return jobCursor.move(-1);
-			case 'cursor.pageDown':
-				return jobCursor.move(Math.max(1, paneHeight - 5));
-			case 'cursor.pageUp':
-				return jobCursor.move(-Math.max(1, paneHeight - 5));
-			case 'cursor.top':
-				return jobCursor.jump('start');
-			case 'cursor.bottom':
-				return jobCursor.jump('end');
 			case 'transfer.cancel':
-				if (!queue || !job) return;
-				if (job.state !== 'queued' && job.state !== 'running')
-					return setStatus(`${job.name} is not running.`);
-				queue.cancel(job.id);
-				return setStatus(`Cancelled ${job.name}.`);
 			case 'transfer.retry':
-				if (!queue || !job) return;
-				if (job.state !== 'failed' && job.state !== 'cancelled')
-					return setStatus(`Only failed or cancelled transfers can be retried.`);
-				if (job.error?.kind === 'unsupported') return setStatus(job.error.message);
-				queue.retry(job.id);
-				return setStatus(`Retrying ${job.name}.`);
-			case 'listing.cancel':
-			case 'transfers.show':
-			case 'pane.switch':
-			case 'folder.parent':
-				return setDialog(undefined);
+				return setStatus(
+					`Cancel and retry work in the transfer list: press ${keyOf('transfers.show')}.`,
+				);
 			case 'help':
 				return setDialog('help');
 			case 'quit':
-				return busy > 0 ? setDialog('quit') : onExit();
+				return quit();
 			default:
 				return;
 		}
@@ -250,7 +241,7 @@ export function Browser({
 					<ProgressPanel jobs={jobs} width={columns} maxRows={jobRows} />
 				</Box>
 			)}
-			<KeyBar rows={helpRows} width={columns} status={status} />
+			<KeyBar rows={helpRows} width={columns} status={status} mode={dialog ?? 'panes'} />
 		</Box>
 	);
 }

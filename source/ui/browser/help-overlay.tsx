@@ -16,8 +16,10 @@ interface Props {
 export function HelpOverlay({rows, width, height}: Props) {
 	const keyCells = Math.min(24, Math.max(...rows.map((r) => r.keys.length), 4));
 	const inner = Math.max(10, width - 4);
-	const room = Math.max(1, height - 4);
-	const shown = rows.slice(0, room);
+	// Inside the border, one line for the title; the rest for rows (one of them says how many
+	// more there are, when they do not all fit).
+	const room = Math.max(1, height - 3);
+	const shown = rows.length <= room ? rows : rows.slice(0, Math.max(0, room - 1));
 	return (
 		<Box
 			flexDirection="column"

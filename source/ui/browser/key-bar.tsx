@@ -2,19 +2,41 @@ import {Text} from 'ink';
 import type {HelpRow} from './help-overlay.js';
 import {truncateCells} from '../text/truncate-cells.js';
 
-const SHOWN: Record<string, string> = {
-	help: 'Help',
-	copy: 'Copy',
-	'pane.switch': 'Switch',
-	'transfers.show': 'Transfers',
-	quit: 'Quit',
+/** What the screen shows now; each has its own keys in the bottom line. */
+export type KeyBarMode = 'panes' | 'transfers' | 'help' | 'quit';
+
+/** Command → short label, per mode, in the order shown. */
+const SHOWN: Record<'panes' | 'transfers', readonly [string, string][]> = {
+	panes: [
+		['pane.switch', 'Switch'],
+		['copy', 'Copy'],
+		['transfers.show', 'Transfers'],
+		['help', 'Help'],
+		['quit', 'Quit'],
+	],
+	transfers: [
+		['transfer.cancel', 'Cancel'],
+		['transfer.retry', 'Retry'],
+		['listing.cancel', 'Back'],
+		['help', 'Help'],
+	],
 };
 
-/** Bottom line "F1 Help  F5 Copy  Tab Switch  F10 Quit", from the keymap's first keys. */
-export function keyBarText(rows: readonly (HelpRow & {command?: string})[]): string {
-	return rows
-		.filter((r) => r.command && SHOWN[r.command])
-		.map((r) => `${r.keys.split(' / ')[0]} ${SHOWN[r.command!]}`)
+const FIXED: Record<'help' | 'quit', string> = {
+	help: 'Any key closes the help',
+	quit: 'y Quit  n Stay',
+};
+
+/** Bottom line "Tab Switch  F5 Copy  w Transfers  F1 Help  F10 Quit", from the keymap's first keys. */
+export function keyBarText(
+	rows: readonly (HelpRow & {command?: string})[],
+	mode: KeyBarMode = 'panes',
+): string {
+	if (mode === 'help' || mode === 'quit') return FIXED[mode];
+	const firstKey = new Map(rows.map((r) => [r.command, r.keys.split(' / ')[0]]));
+	return SHOWN[mode]
+		.filter(([command]) => firstKey.has(command))
+		.map(([command, label]) => `${firstKey.get(command)} ${label}`)
 		.join('  ');
 }
 
@@ -22,14 +44,15 @@ export function KeyBar({
 	rows,
 	width,
 	status,
+	mode = 'panes',
 }: {
 	rows: readonly HelpRow[];
 	width: number;
 	status?: string;
+	mode?: KeyBarMode;
 }) {
-	const keys = keyBarText(rows);
 	if (status) {
-		// The status takes the line: the keys come back with the next key press that clears it.
+		// The status takes the line until the next key, or until it times out.
 		return (
 			<Text wrap="truncate">
 				<Text color="yellow">{truncateCells(status, Math.max(1, width))}</Text>
@@ -38,7 +61,7 @@ export function KeyBar({
 	}
 	return (
 		<Text wrap="truncate" dimColor>
-			{truncateCells(keys, width)}
+			{truncateCells(keyBarText(rows, mode), width)}
 		</Text>
 	);
 }

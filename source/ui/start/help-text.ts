@@ -2,7 +2,7 @@ import {helpRows} from '../../services/keys/help.js';
 
 /** The keys section of --help, generated from the keymap. */
 export function keysHelp(): string {
-	const rows = [...helpRows(), {keys: 'Ctrl-C', description: 'Quit at once'}];
+	const rows = helpRows();
 	const width = Math.max(...rows.map((r) => r.keys.length));
 	return rows.map((r) => `    ${r.keys.padEnd(width)}  ${r.description}`).join('\n');
 }

@@ -55,6 +55,7 @@ describe('renderKeyTableMarkdown', () => {
 		assert.equal(lines[1], '| --- | --- |');
 		assert.equal(lines.length, 2 + helpRows().length);
 		assert.ok(lines.includes('| `F5` / `c` | Copy the entry under the cursor to the other pane |'));
-		assert.ok(lines.includes('| `F10` / `q` | Quit |'));
+		assert.ok(lines.includes('| `F10` / `q` | Quit (asks first while transfers run) |'));
+		assert.ok(lines.includes('| `Ctrl-C` | Quit at once |'));
 	});
 });

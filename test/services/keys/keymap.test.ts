@@ -38,7 +38,7 @@ describe('default keymap', () => {
 		['F5 xterm', '\x1b[15~', 'copy'],
 		['c', 'c', 'copy'],
 		['C (shift) is not c', 'C', undefined],
-		['ctrl+c is not copy', '\x03', undefined],
+		['ctrl+c quits at once (it is not copy)', '\x03', 'quit.now'],
 		['F1 xterm', '\x1bOP', 'help'],
 		['F1 linux console', '\x1b[[A', 'help'],
 		['F1 vt220', '\x1b[11~', 'help'],

@@ -14,7 +14,9 @@ const localTree = {
 };
 const driveTree = {'/': [folder('/', 'Photos'), file('/', 'README.txt', 173)], '/Photos': []};
 
-function setup(opts: {slowDrive?: boolean; columns?: number; rows?: number} = {}) {
+function setup(
+	opts: {slowDrive?: boolean; columns?: number; rows?: number; statusMs?: number} = {},
+) {
 	const local = fakePaneFs('local', localTree);
 	const drive = fakePaneFs('drive', driveTree, {
 		slow: opts.slowDrive ? (p) => p === '/Photos' : undefined,
@@ -30,6 +32,7 @@ function setup(opts: {slowDrive?: boolean; columns?: number; rows?: number} = {}
 			columns={opts.columns ?? 100}
 			rows={opts.rows ?? 30}
 			onExit={() => exited++}
+			statusMs={opts.statusMs}
 		/>,
 	);
 	return {...r, local, drive, q, exited: () => exited};
@@ -162,6 +165,23 @@ describe('browser', () => {
 			(lastFrame() ?? '').split('\n').at(-1) ?? '',
 			/^Tab Switch {2}F5 Copy {2}w Transfers/,
 		);
+	});
+
+	test('the key bar follows the screen; x in the panes points to the transfer list; statuses time out', async () => {
+		const {stdin, lastFrame} = setup({statusMs: 300});
+		const keyBar = () => (lastFrame() ?? '').split('\n').at(-1) ?? '';
+		await eventually(() => assert.match(lastFrame() ?? '', /README\.txt/));
+		assert.equal(keyBar(), 'Tab Switch  F5 Copy  w Transfers  F1 Help  F10 Quit');
+		stdin.write('x');
+		await eventually(() =>
+			assert.equal(keyBar(), 'Cancel and retry work in the transfer list: press w.'),
+		);
+		await eventually(() => assert.match(keyBar(), /^Tab Switch/), 2000);
+		stdin.write('w');
+		await eventually(() => assert.equal(keyBar(), 'x Cancel  r Retry  Esc Back  F1 Help'));
+		stdin.write(KEYS.f1);
+		await eventually(() => assert.equal(keyBar(), 'Any key closes the help'));
+		assert.match(lastFrame() ?? '', /Ctrl-C\s+Quit at once/);
 	});
 
 	test('a finished job refreshes the target pane', async () => {
