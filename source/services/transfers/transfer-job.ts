@@ -34,7 +34,7 @@ export interface TransferSummary {
 	cancelled: number;
 	queued: number;
 	running: number;
-	/** Over jobs neither cancelled nor skipped. */
+	/** Over jobs queued, running or done (not failed, cancelled or skipped). */
 	bytesDone: number;
 	bytesTotal: number;
 }
@@ -67,8 +67,9 @@ export function summarize(jobs: Iterable<TransferJob>): TransferSummary {
 	const summary = emptySummary();
 	for (const job of jobs) {
 		summary[job.state]++;
-		// Nothing moves for cancelled jobs or skipped ones (the target already had the name).
-		if (job.state === 'cancelled' || job.skipped) continue;
+		// Bytes count for what is done or still to do: not for failed or cancelled jobs (a retry
+		// counts them again) nor skipped ones (the target already had the name).
+		if (job.state === 'cancelled' || job.state === 'failed' || job.skipped) continue;
 		summary.bytesDone += job.bytesDone;
 		summary.bytesTotal += job.bytesTotal;
 	}

@@ -51,10 +51,21 @@ export function jobDetail(job: TransferJob, barCells: number): string {
 	}
 }
 
+/** Lines under the list that tell the selected job's whole story (paths, the full error). */
+const DETAIL_ROWS = 4;
+
+/** Where the selected job goes, for people: "↑ /home/me/a.txt → Drive /Docs". */
+export function jobRoute(job: TransferJob): string {
+	return job.direction === 'upload'
+		? `↑ ${job.source} → Drive ${job.targetLabel}`
+		: `↓ Drive ${job.name} → ${job.targetLabel}`;
+}
+
 /** Every job of the queue, one per row, with a cursor: x cancels, r retries (the browser's keys). */
 export function TransferList({jobs, cursor, width, height}: Props) {
 	const inner = Math.max(10, width - 4);
-	const rows = Math.max(1, height - 4);
+	const withDetails = height - 3 - DETAIL_ROWS >= 3;
+	const rows = Math.max(1, height - 3 - (withDetails ? DETAIL_ROWS : 0));
 	const start = windowStart(jobs.length, cursor, rows);
 	const shown = jobs.slice(start, start + rows);
 	const nameCells = Math.max(8, Math.floor(inner * 0.4));
@@ -91,6 +102,32 @@ export function TransferList({jobs, cursor, width, height}: Props) {
 					</Text>
 				);
 			})}
+			<Box flexGrow={1} />
+			{withDetails && jobs[cursor] ? <JobDetails job={jobs[cursor]} width={inner} /> : null}
+		</Box>
+	);
+}
+
+/** The selected job in full: its route, then its error (wrapped) or its state. */
+function JobDetails({job, width}: {job: TransferJob; width: number}) {
+	const route = visibleSegments(jobRoute(job))
+		.map((s) => s.text)
+		.join('');
+	const message = job.error?.message ?? '';
+	return (
+		<Box flexDirection="column" height={DETAIL_ROWS} width={width}>
+			<Text dimColor wrap="truncate-middle">
+				{route}
+			</Text>
+			{message ? (
+				<Box height={DETAIL_ROWS - 1} overflow="hidden">
+					<Text color="red" wrap="wrap">
+						{visibleSegments(message)
+							.map((s) => s.text)
+							.join('')}
+					</Text>
+				</Box>
+			) : null}
 		</Box>
 	);
 }

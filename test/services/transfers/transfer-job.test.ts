@@ -71,7 +71,7 @@ describe('summarize', () => {
 		});
 	});
 
-	test('counts jobs per state and sums bytes over jobs that are not cancelled', () => {
+	test('counts jobs per state and sums bytes over jobs queued, running or done', () => {
 		const summary = summarize([
 			job('queued', 0, 100),
 			job('queued', 0, 50),
@@ -86,8 +86,8 @@ describe('summarize', () => {
 			cancelled: 1,
 			queued: 2,
 			running: 1,
-			bytesDone: 30 + 400 + 10,
-			bytesTotal: 100 + 50 + 200 + 400 + 1000,
+			bytesDone: 30 + 400,
+			bytesTotal: 100 + 50 + 200 + 400,
 		});
 	});
 

@@ -45,7 +45,7 @@ describe('progress panel', () => {
 			job({id: 'e', state: 'running', bytesDone: 250, bytesTotal: 500}),
 		];
 		const counts = summarize(jobs);
-		assert.equal(summaryLine(counts), '2 done, 1 failed, 1 running, 1 queued — 3.3 kB of 4.5 kB');
+		assert.equal(summaryLine(counts), '2 done, 1 failed, 1 running, 1 queued — 3.3 kB of 4.0 kB');
 		const {lastFrame} = render(<ProgressPanel jobs={jobs} width={100} maxRows={3} />);
 		const frame = lastFrame() ?? '';
 		assert.match(frame, /2 done, 1 failed, 1 running, 1 queued/);

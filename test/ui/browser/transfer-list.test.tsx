@@ -19,7 +19,8 @@ test('10,000 jobs: only the rows that fit are drawn, the selected one among them
 	);
 	const {lastFrame} = render(<TransferList jobs={jobs} cursor={5000} width={100} height={20} />);
 	const frame = lastFrame() ?? '';
-	assert.equal((frame.match(/file-\d+\.bin/g) ?? []).length, 16);
+	// 20 rows: 2 border, 1 title, 4 for the selected job's details; 13 job rows.
+	assert.equal((frame.match(/file-\d+\.bin/g) ?? []).length, 13);
 	assert.match(frame, /file-5000\.bin/);
 	assert.match(frame, /Transfers \(10,000\)/);
 });
@@ -36,4 +37,27 @@ test('hostile job names are shown visibly in the list', () => {
 	const frame = lastFrame() ?? '';
 	assert.ok(!frame.includes('\x1b[2J'));
 	assert.match(frame, /evil␛\[2Jname/);
+});
+
+test('the selected job is told in full under the list: its route and its whole error, wrapped', () => {
+	const message = `'design.md' already exists in /tmp/a/very/long/folder/name/that/does/not/fit/on/one/line/Projects; rename or delete it first`;
+	const jobs = [
+		job({id: 'a', name: 'ok.txt', state: 'done', source: '/home/me/ok.txt', targetLabel: '/Docs'}),
+		job({
+			id: 'b',
+			name: 'design.md',
+			direction: 'download',
+			state: 'failed',
+			targetLabel: '/tmp/a/very/long/folder/name/that/does/not/fit/on/one/line/Projects',
+			error: {kind: 'name-exists', message},
+		}),
+	];
+	const {lastFrame, rerender} = render(
+		<TransferList jobs={jobs} cursor={1} width={80} height={12} />,
+	);
+	const flat = (lastFrame() ?? '').replace(/[║\s]+/g, ' ');
+	assert.ok(flat.includes(message.replace(/\s+/g, ' ')), flat);
+	assert.match(lastFrame() ?? '', /↓ Drive design\.md → /);
+	rerender(<TransferList jobs={jobs} cursor={0} width={80} height={12} />);
+	assert.match(lastFrame() ?? '', /↑ \/home\/me\/ok\.txt → Drive \/Docs/);
 });
