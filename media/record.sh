@@ -66,3 +66,7 @@ keys F5
 wait_for 'ETA'
 sleep 2
 shot panes
+keys w          # the transfer list
+wait_for 'Transfers ('
+sleep 1
+shot transfers

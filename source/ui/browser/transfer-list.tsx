@@ -1,4 +1,6 @@
+import os from 'node:os';
 import {Box, Text} from 'ink';
+import {displayPath} from '../../services/panes/local-pane-fs.js';
 import type {TransferJob} from '../../services/transfers/transfer-queue.js';
 import {formatCount} from '../text/format-size.js';
 import {padCells, truncateCells, truncateSegments} from '../text/truncate-cells.js';
@@ -54,11 +56,11 @@ export function jobDetail(job: TransferJob, barCells: number): string {
 /** Lines under the list that tell the selected job's whole story (paths, the full error). */
 const DETAIL_ROWS = 4;
 
-/** Where the selected job goes, for people: "↑ /home/me/a.txt → Drive /Docs". */
-export function jobRoute(job: TransferJob): string {
+/** Where the selected job goes, for people: "↑ ~/a.txt → Drive /Docs" (home shown as ~). */
+export function jobRoute(job: TransferJob, home = os.homedir()): string {
 	return job.direction === 'upload'
-		? `↑ ${job.source} → Drive ${job.targetLabel}`
-		: `↓ Drive ${job.name} → ${job.targetLabel}`;
+		? `↑ ${displayPath(job.source, home)} → Drive ${job.targetLabel}`
+		: `↓ Drive ${job.name} → ${displayPath(job.targetLabel, home)}`;
 }
 
 /** Every job of the queue, one per row, with a cursor: x cancels, r retries (the browser's keys). */

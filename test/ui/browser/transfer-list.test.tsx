@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {cleanup, render} from 'ink-testing-library';
-import {TransferList, windowStart} from '../../../source/ui/browser/transfer-list.js';
+import {jobRoute, TransferList, windowStart} from '../../../source/ui/browser/transfer-list.js';
 import {job} from './fakes.js';
 
 afterEach(() => cleanup());
@@ -60,4 +60,12 @@ test('the selected job is told in full under the list: its route and its whole e
 	assert.match(lastFrame() ?? '', /↓ Drive design\.md → /);
 	rerender(<TransferList jobs={jobs} cursor={0} width={80} height={12} />);
 	assert.match(lastFrame() ?? '', /↑ \/home\/me\/ok\.txt → Drive \/Docs/);
+});
+
+test('routes show the home folder as ~, like the panes', () => {
+	const up = job({id: 'u', source: '/home/me/v.mp4', targetLabel: '/Videos'});
+	const down = job({id: 'd', name: 'r.txt', direction: 'download', targetLabel: '/home/me/in'});
+	assert.equal(jobRoute(up, '/home/me'), '↑ ~/v.mp4 → Drive /Videos');
+	assert.equal(jobRoute(down, '/home/me'), '↓ Drive r.txt → ~/in');
+	assert.equal(jobRoute(down, '/root'), '↓ Drive r.txt → /home/me/in');
 });
