@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Text} from 'ink';
+import {OverlayFrame} from './overlay-frame.js';
 import {padCells, truncateCells} from '../text/truncate-cells.js';
 
 export interface HelpRow {
@@ -21,15 +22,7 @@ export function HelpOverlay({rows, width, height}: Props) {
 	const room = Math.max(1, height - 3);
 	const shown = rows.length <= room ? rows : rows.slice(0, Math.max(0, room - 1));
 	return (
-		<Box
-			flexDirection="column"
-			borderStyle="double"
-			borderColor="cyan"
-			width={width}
-			height={height}
-			paddingX={1}
-		>
-			<Text bold>Keys — press any key to close</Text>
+		<OverlayFrame title="Keys — press any key to close" width={width} height={height}>
 			{shown.map((r) => (
 				<Text key={r.keys + r.description} wrap="truncate">
 					<Text color="cyan">{padCells(truncateCells(r.keys, keyCells), keyCells)}</Text>
@@ -40,6 +33,6 @@ export function HelpOverlay({rows, width, height}: Props) {
 			{rows.length > shown.length ? (
 				<Text dimColor>… {rows.length - shown.length} more (enlarge the terminal)</Text>
 			) : null}
-		</Box>
+		</OverlayFrame>
 	);
 }

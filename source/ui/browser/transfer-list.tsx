@@ -5,6 +5,7 @@ import type {TransferJob} from '../../services/transfers/transfer-queue.js';
 import {formatCount} from '../text/format-size.js';
 import {padCells, truncateCells, truncateSegments} from '../text/truncate-cells.js';
 import {visibleSegments} from '../text/visible-name.js';
+import {OverlayFrame} from './overlay-frame.js';
 import {finishedStats, jobStats, percentOf, progressBar} from './progress-panel.js';
 
 interface Props {
@@ -74,17 +75,11 @@ export function TransferList({jobs, cursor, width, height}: Props) {
 	const detailCells = Math.max(1, inner - nameCells - 5);
 	const barCells = detailCells >= 60 ? 20 : 10;
 	return (
-		<Box
-			flexDirection="column"
-			borderStyle="double"
-			borderColor="cyan"
+		<OverlayFrame
+			title={`Transfers (${formatCount(jobs.length)}) — x cancel · r retry · Esc back`}
 			width={width}
 			height={height}
-			paddingX={1}
 		>
-			<Text bold wrap="truncate">
-				Transfers ({formatCount(jobs.length)}) — x cancel · r retry · Esc back
-			</Text>
 			{jobs.length === 0 ? <Text dimColor>No transfers yet.</Text> : null}
 			{shown.map((job, i) => {
 				const selected = start + i === cursor;
@@ -106,7 +101,7 @@ export function TransferList({jobs, cursor, width, height}: Props) {
 			})}
 			<Box flexGrow={1} />
 			{withDetails && jobs[cursor] ? <JobDetails job={jobs[cursor]} width={inner} /> : null}
-		</Box>
+		</OverlayFrame>
 	);
 }
 
