@@ -13,7 +13,7 @@ import {
 import {newId, nowSeconds} from './ids.js';
 import {manifestSignatureValid} from './manifest-check.js';
 import {multiResponse} from './multi-response.js';
-import {requireArmored, requireHash, requireOwnEmail} from './routes-links.js';
+import {newLinkFields, requireArmored, requireHash, requireOwnEmail} from './routes-links.js';
 
 /** File drafts, revisions (create, verify, commit, read, delete) — drive.md §4.3–4.5. */
 export function registerFileRoutes(router: Router, drive: DriveContext): void {
@@ -52,26 +52,10 @@ export function registerFileRoutes(router: Router, drive: DriveContext): void {
 		) {
 			throw invalid('ContentKeyPacket is invalid');
 		}
-		const now = nowSeconds();
 		const link: LinkRecord = {
-			id: newId(),
-			volumeId: volume.id,
+			...newLinkFields(body, {volumeId: volume.id, parentId: parent.id, hash, email}),
 			type: 2,
-			parentId: parent.id,
 			state: STATE_DRAFT,
-			createTime: now,
-			modifyTime: now,
-			trashTime: null,
-			name: requireArmored(body.Name, 'Name'),
-			nameHash: hash,
-			nodeKey: requireArmored(body.NodeKey, 'NodeKey'),
-			nodePassphrase: requireArmored(body.NodePassphrase, 'NodePassphrase'),
-			nodePassphraseSignature: requireArmored(
-				body.NodePassphraseSignature,
-				'NodePassphraseSignature',
-			),
-			signatureEmail: email,
-			nameSignatureEmail: email,
 			contentKeyPacket: body.ContentKeyPacket,
 			contentKeyPacketSignature:
 				typeof body.ContentKeyPacketSignature === 'string' ? body.ContentKeyPacketSignature : null,

@@ -33,6 +33,32 @@ export async function requireOwnEmail(
 }
 
 /** Batch load, children listing, folder creation, available hashes, rename and move (drive.md §4.2–4.6). */
+/** The fields every new link takes from a create request (folder or file draft). */
+export function newLinkFields(
+	body: Record<string, any>,
+	where: {volumeId: string; parentId: string; hash: string; email: string},
+): Omit<LinkRecord, 'type' | 'state'> {
+	const now = nowSeconds();
+	return {
+		id: newId(),
+		volumeId: where.volumeId,
+		parentId: where.parentId,
+		createTime: now,
+		modifyTime: now,
+		trashTime: null,
+		name: requireArmored(body.Name, 'Name'),
+		nameHash: where.hash,
+		nodeKey: requireArmored(body.NodeKey, 'NodeKey'),
+		nodePassphrase: requireArmored(body.NodePassphrase, 'NodePassphrase'),
+		nodePassphraseSignature: requireArmored(
+			body.NodePassphraseSignature,
+			'NodePassphraseSignature',
+		),
+		signatureEmail: where.email,
+		nameSignatureEmail: where.email,
+	};
+}
+
 export function registerLinkRoutes(router: Router, drive: DriveContext): void {
 	const P = '/drive/v2/volumes/:volumeId';
 
@@ -72,26 +98,10 @@ export function registerLinkRoutes(router: Router, drive: DriveContext): void {
 		const email = await requireOwnEmail(drive, ctx, body.SignatureEmail);
 		const taken = drive.nameTaken(parent.id, hash);
 		if (taken) throw drive.conflict(taken);
-		const now = nowSeconds();
 		const link: LinkRecord = {
-			id: newId(),
-			volumeId: volume.id,
+			...newLinkFields(body, {volumeId: volume.id, parentId: parent.id, hash, email}),
 			type: 1,
-			parentId: parent.id,
 			state: STATE_ACTIVE,
-			createTime: now,
-			modifyTime: now,
-			trashTime: null,
-			name: requireArmored(body.Name, 'Name'),
-			nameHash: hash,
-			nodeKey: requireArmored(body.NodeKey, 'NodeKey'),
-			nodePassphrase: requireArmored(body.NodePassphrase, 'NodePassphrase'),
-			nodePassphraseSignature: requireArmored(
-				body.NodePassphraseSignature,
-				'NodePassphraseSignature',
-			),
-			signatureEmail: email,
-			nameSignatureEmail: email,
 			nodeHashKey: requireArmored(body.NodeHashKey, 'NodeHashKey'),
 			folderXAttr: typeof body.XAttr === 'string' ? body.XAttr : null,
 		};
