@@ -7,6 +7,7 @@ import {
 	type ProtonDriveHTTPClient,
 } from '@protontech/drive-sdk';
 import {createCryptoProxy} from './crypto-proxy.js';
+import {liveListingCache} from './live-listing-cache.js';
 import {createSdkAccount} from './sdk-account.js';
 import {createSdkHttpClient} from './sdk-http-client.js';
 import type {SdkSession} from './sdk-session.js';
@@ -49,7 +50,7 @@ export function createDriveClient(opts: CreateDriveClientOptions): ProtonDriveCl
 		account: opts.account ?? createSdkAccount(opts.session),
 		openPGPCryptoModule: new OpenPGPCryptoWithCryptoProxy(createCryptoProxy()),
 		srpModule: unsupportedSrp,
-		entitiesCache: opts.entitiesCache ?? new MemoryCache<string>(),
+		entitiesCache: liveListingCache(opts.entitiesCache ?? new MemoryCache<string>()),
 		cryptoCache: opts.cryptoCache ?? new MemoryCache(),
 		telemetry: opts.telemetry ?? createSdkTelemetry(),
 		latestEventIdProvider: opts.latestEventIdProvider,
