@@ -1,6 +1,7 @@
 import {Text} from 'ink';
 import type {HelpRow} from './help-overlay.js';
 import {truncateCells} from '../text/truncate-cells.js';
+import {visibleName} from '../text/visible-name.js';
 
 /** What the screen shows now; each has its own keys in the bottom line. */
 export type KeyBarMode = 'panes' | 'transfers' | 'help' | 'quit';
@@ -55,7 +56,7 @@ export function KeyBar({
 		// The status takes the line until the next key, or until it times out.
 		return (
 			<Text wrap="truncate">
-				<Text color="yellow">{truncateCells(status, Math.max(1, width))}</Text>
+				<Text color="yellow">{truncateCells(visibleName(status), Math.max(1, width))}</Text>
 			</Text>
 		);
 	}

@@ -3,6 +3,7 @@ import type {PaneEntry} from '../../services/panes/pane-fs.js';
 import {countEntries} from '../../hooks/pane-state.js';
 import {formatCount, formatSize} from '../text/format-size.js';
 import {truncateCells} from '../text/truncate-cells.js';
+import {visibleName} from '../text/visible-name.js';
 
 interface Props {
 	entries: PaneEntry[];
@@ -23,7 +24,8 @@ export function footerText({entries, loading, message}: Omit<Props, 'width'>): s
 }
 
 export function PaneFooter(props: Props) {
-	const text = truncateCells(footerText(props), props.width);
+	// Listing errors can quote file names: never let their control characters reach the terminal.
+	const text = truncateCells(visibleName(footerText(props)), props.width);
 	return (
 		<Text
 			wrap="truncate"

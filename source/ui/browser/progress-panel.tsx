@@ -4,7 +4,7 @@ import {summarize, type TransferSummary} from '../../services/transfers/transfer
 import {formatCount, formatSize} from '../text/format-size.js';
 import {formatDuration} from '../text/format-time.js';
 import {padCells, truncateSegments} from '../text/truncate-cells.js';
-import {visibleSegments} from '../text/visible-name.js';
+import {visibleName, visibleSegments} from '../text/visible-name.js';
 
 /** "[██████░░░░]" of `cells` width for a 0..1 fraction. */
 export function progressBar(fraction: number, cells: number): string {
@@ -115,7 +115,7 @@ export function ProgressPanel({jobs, width, maxRows}: Props) {
 			case 'failed':
 				return (
 					<Text key={row.job.id} color="red" wrap="truncate">
-						✗ {nameText(row.job).trimEnd()}: {row.job.error?.message ?? 'failed'}
+						✗ {nameText(row.job).trimEnd()}: {visibleName(row.job.error?.message ?? 'failed')}
 					</Text>
 				);
 			case 'done':

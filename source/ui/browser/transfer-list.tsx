@@ -4,7 +4,7 @@ import {displayPath} from '../../services/panes/local-pane-fs.js';
 import type {TransferJob} from '../../services/transfers/transfer-queue.js';
 import {formatCount} from '../text/format-size.js';
 import {padCells, truncateCells, truncateSegments} from '../text/truncate-cells.js';
-import {visibleSegments} from '../text/visible-name.js';
+import {visibleName, visibleSegments} from '../text/visible-name.js';
 import {OverlayFrame} from './overlay-frame.js';
 import {finishedStats, jobStats, percentOf, progressBar} from './progress-panel.js';
 
@@ -94,7 +94,7 @@ export function TransferList({jobs, cursor, width, height}: Props) {
 							color={job.state === 'failed' ? 'red' : undefined}
 							dimColor={job.state === 'done'}
 						>
-							{truncateCells(jobDetail(job, barCells), detailCells)}
+							{truncateCells(visibleName(jobDetail(job, barCells)), detailCells)}
 						</Text>
 					</Text>
 				);

@@ -184,6 +184,43 @@ describe('browser', () => {
 		assert.match(lastFrame() ?? '', /Ctrl-C\s+Quit at once/);
 	});
 
+	test('hostile names never reach the terminal raw: status line, panel errors, transfer list', async () => {
+		const evil = 'a\nb\x1b[2J\x1b]0;pwned\x07.txt';
+		const local = fakePaneFs('local', {'/': [file('/', evil, 4)]});
+		const drive = fakePaneFs('drive', {'/': []});
+		const q = fakeQueue();
+		const {stdin, lastFrame} = render(
+			<Browser
+				local={local}
+				drive={drive}
+				queue={q.queue}
+				helpRows={keysHelpRows}
+				columns={100}
+				rows={30}
+				onExit={() => {}}
+			/>,
+		);
+		await eventually(() => assert.match(lastFrame() ?? '', /a␊b␛\[2J/));
+		stdin.write(KEYS.f5);
+		await eventually(() =>
+			assert.match(lastFrame() ?? '', /Copying a␊b␛\[2J␛\]0;pwned␇\.txt to \//),
+		);
+		q.set([
+			job({
+				id: 'e',
+				name: evil,
+				state: 'failed',
+				error: {kind: 'name-exists', message: `'${evil}' already exists in /`},
+			}),
+		]);
+		await eventually(() => assert.match(lastFrame() ?? '', /✗ a␊b␛\[2J␛\]0;pwned␇\.txt: 'a␊b/));
+		stdin.write('w');
+		await eventually(() => assert.match(lastFrame() ?? '', /Transfers \(1\)/));
+		const frame = lastFrame() ?? '';
+		assert.ok(!frame.includes('\x1b[2J') && !frame.includes('\x1b]0;') && !frame.includes('\x07'));
+		assert.equal(frame.split('\n').length, 30, 'no name breaks a line');
+	});
+
 	test('a finished job refreshes the target pane', async () => {
 		const {lastFrame, q, drive} = setup();
 		await eventually(() => assert.match(lastFrame() ?? '', /README\.txt/));

@@ -103,3 +103,16 @@ describe('Pane', () => {
 		assert.match(stripAnsi(lastFrame() ?? ''), /loading… 1,240 items/);
 	});
 });
+
+test('a listing error that quotes a hostile name is shown visibly in the footer', () => {
+	const state = {
+		...initialPaneState,
+		location: {id: '/', path: '/'},
+		message: "EACCES: permission denied, scandir '/x\x1b[2Jy\nz'",
+	};
+	const {lastFrame} = render(<Pane title="Local" state={state} focused width={60} height={8} />);
+	const frame = lastFrame() ?? '';
+	assert.ok(!frame.includes('\x1b[2J'));
+	assert.match(frame, /EACCES: permission denied, scandir '\/x␛\[2Jy␊z'/);
+	assert.equal(frame.split('\n').length, 8);
+});
