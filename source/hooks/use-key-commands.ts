@@ -12,8 +12,15 @@ export type CommandHandler = (command: CommandId | undefined, press: KeyPress) =
  */
 export function useKeyCommands(
 	handler: CommandHandler,
-	opts: {isActive?: boolean; keymap?: Keymap | Readonly<Record<CommandId, readonly string[]>>} = {},
+	opts: {
+		isActive?: boolean;
+		keymap?: Keymap | Readonly<Record<CommandId, readonly string[]>>;
+		/** Pasted text arrives as one 'paste' press (no command) instead of as keys. */
+		bracketedPaste?: boolean;
+	} = {},
 ): void {
 	const keymap = opts.keymap ?? DEFAULT_KEYMAP;
-	useKeyPresses((press) => handler(resolveCommand(keymap, press), press), opts.isActive ?? true);
+	useKeyPresses((press) => handler(resolveCommand(keymap, press), press), opts.isActive ?? true, {
+		bracketedPaste: opts.bracketedPaste,
+	});
 }

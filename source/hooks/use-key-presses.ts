@@ -14,12 +14,30 @@ import type {KeyPress} from '../services/keys/key-press.js';
  * Text that arrives in one chunk ("secret\r") yields one KeyPress per character, so typed text
  * followed by Enter is handled in order.
  */
-export function useKeyPresses(handler: (press: KeyPress) => void, isActive = true): void {
-	const stdin = useStdin() as ReturnType<typeof useStdin> & {internal_eventEmitter?: EventEmitter};
+export function useKeyPresses(
+	handler: (press: KeyPress) => void,
+	isActive = true,
+	opts: {bracketedPaste?: boolean} = {},
+): void {
+	// The full stdin context (Ink 8 has these; useStdin's type shows only the public part).
+	const stdin = useStdin() as ReturnType<typeof useStdin> & {
+		internal_eventEmitter?: EventEmitter;
+		setBracketedPasteMode?: (isEnabled: boolean) => void;
+	};
 	const handlerRef = useRef(handler);
 	handlerRef.current = handler;
-	const {setRawMode, isRawModeSupported} = stdin;
+	const {setRawMode, isRawModeSupported, setBracketedPasteMode} = stdin;
 	const emitter = stdin.internal_eventEmitter;
+	const bracketedPaste = opts.bracketedPaste ?? false;
+
+	// Bracketed paste: the terminal marks pasted text, which then arrives as one 'paste' press
+	// instead of keys (so pasting "my doc" into the panes runs no commands). Only where no text
+	// field needs pasted text (Ink hands pastes to 'paste' listeners only, while the mode is on).
+	useEffect(() => {
+		if (!isActive || !bracketedPaste || !isRawModeSupported || !setBracketedPasteMode) return;
+		setBracketedPasteMode(true);
+		return () => setBracketedPasteMode(false);
+	}, [isActive, bracketedPaste, isRawModeSupported, setBracketedPasteMode]);
 
 	useEffect(() => {
 		if (!isActive) return;

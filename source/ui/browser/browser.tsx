@@ -200,11 +200,15 @@ export function Browser({
 		}
 	};
 
-	useKeyCommands((command, press) => {
-		// A status line answers the last key; the next key clears it (and may set a new one).
-		setStatus(undefined);
-		run(command, press.name);
-	});
+	useKeyCommands(
+		(command, press) => {
+			// A status line answers the last key; the next key clears it (and may set a new one).
+			setStatus(undefined);
+			if (press.name === 'paste') return setStatus('Pasting does nothing here.');
+			run(command, press.name);
+		},
+		{bracketedPaste: true},
+	);
 
 	if (tooSmall) return <TooSmall columns={columns} rows={rows} />;
 	return (

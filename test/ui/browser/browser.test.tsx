@@ -221,6 +221,15 @@ describe('browser', () => {
 		assert.equal(frame.split('\n').length, 30, 'no name breaks a line');
 	});
 
+	test('pasted text runs no commands in the panes', async () => {
+		const {stdin, lastFrame, q, exited} = setup();
+		await eventually(() => assert.match(lastFrame() ?? '', /README\.txt/));
+		stdin.write('\x1b[200~jjcq\x1b[201~');
+		await eventually(() => assert.match(lastFrame() ?? '', /Pasting does nothing here\./));
+		assert.equal(q.calls.length, 0);
+		assert.equal(exited(), 0);
+	});
+
 	test('a finished job refreshes the target pane', async () => {
 		const {lastFrame, q, drive} = setup();
 		await eventually(() => assert.match(lastFrame() ?? '', /README\.txt/));
