@@ -88,7 +88,13 @@ export function Browser({
 		[left, right],
 	);
 	const jobs = useTransfers(queue, onFinished);
-	const busy = jobs.filter((j) => j.state === 'running' || j.state === 'queued').length;
+	const running = jobs.filter((j) => j.state === 'running').length;
+	const queued = jobs.filter((j) => j.state === 'queued').length;
+	const busy = running + queued;
+	// The quit question is moot once everything finished: close it.
+	useEffect(() => {
+		if (busy === 0 && dialogRef.current === 'quit') setDialog(undefined);
+	}, [busy, dialogRef, setDialog]);
 	const jobCursor = useJobCursor(jobs);
 
 	const tooSmall = isTooSmall(columns, rows);
@@ -239,7 +245,7 @@ export function Browser({
 				</Box>
 			)}
 			{dialog === 'quit' ? (
-				<ConfirmQuit running={busy} />
+				<ConfirmQuit running={running} queued={queued} />
 			) : dialog === 'help' ? null : (
 				<Box height={progressRows}>
 					<ProgressPanel jobs={jobs} width={columns} maxRows={jobRows} />

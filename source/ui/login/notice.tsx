@@ -1,9 +1,10 @@
 import {Box, Text} from 'ink';
 
 export const NOTICE_LINES = [
-	'pdrive-tui is an unofficial, third-party app. It is not made or endorsed by Proton.',
-	'Your username and password are sent to Proton only and are never stored;',
-	'only the session tokens are kept (file mode 0600) so you stay signed in.',
+	'pdrive-tui is an unofficial, third-party app, not made or endorsed by Proton.',
+	'Your username and password are sent to Proton only and are never stored.',
+	'To keep you signed in, the session tokens and the key passphrase derived from',
+	'your password are kept in a file only you can read; --logout erases them.',
 ];
 
 /** In demo mode nothing reaches Proton, and nothing is kept: say that instead. */

@@ -11,7 +11,8 @@ export function helpText(): string {
 	return `
   Terminal file manager for Proton Drive: a local pane and a Drive pane; copy files and folders
   between them. Unofficial third-party app, built on Proton's Drive SDK. Your password is sent to
-  Proton only and is never stored; the session tokens are kept (mode 0600) so you stay signed in.
+  Proton only and is never stored; the session tokens and the key passphrase derived from it are
+  kept in a file only you can read (mode 0600) so you stay signed in.
 
   Usage
     $ pdrive-tui [options]

@@ -286,7 +286,7 @@ describe('browser', () => {
 		await settle(150);
 		stdin.write('q');
 		await eventually(() =>
-			assert.match(lastFrame() ?? '', /2 transfers running — quit anyway\? y\/n/),
+			assert.match(lastFrame() ?? '', /1 running, 1 queued — quit anyway\? y\/n/),
 		);
 		stdin.write('n');
 		await eventually(() => assert.doesNotMatch(lastFrame() ?? '', /quit anyway/));
@@ -295,6 +295,20 @@ describe('browser', () => {
 		await eventually(() => assert.match(lastFrame() ?? '', /quit anyway/));
 		stdin.write('y');
 		await eventually(() => assert.equal(exited(), 1));
+	});
+
+	test('the quit question closes by itself when the transfers finish meanwhile', async () => {
+		const {stdin, lastFrame, q, exited} = setup();
+		await eventually(() => assert.match(lastFrame() ?? '', /README\.txt/));
+		q.set([job({id: 'a'})]);
+		await settle(150);
+		stdin.write('q');
+		await eventually(() =>
+			assert.match(lastFrame() ?? '', /1 transfer running — quit anyway\? y\/n/),
+		);
+		q.set([job({id: 'a', state: 'done', bytesDone: 1, bytesTotal: 1})]);
+		await eventually(() => assert.doesNotMatch(lastFrame() ?? '', /quit anyway/));
+		assert.equal(exited(), 0);
 	});
 
 	test('quit without transfers exits at once; too small terminal shows a message', async () => {
