@@ -13,8 +13,8 @@ export const TRANSFER_REDRAW_MS = 100;
 
 /**
  * Jobs of the queue, refreshed at most every TRANSFER_REDRAW_MS. `onFinished` is called with the
- * jobs that reached done (once each), and with an empty list when the queue goes idle, so panes
- * can show what arrived.
+ * jobs that reached done or failed (once each), and with an empty list when the queue goes idle,
+ * so panes can show what arrived.
  */
 export function useTransfers(
 	queue: TransferQueueLike | undefined,
@@ -31,7 +31,10 @@ export function useTransfers(
 	const onFinishedRef = useRef(onFinished);
 	onFinishedRef.current = onFinished;
 	useEffect(() => {
-		const fresh = jobs.filter((j) => j.state === 'done' && !seen.current.has(j.id));
+		// Failed jobs count too: a folder upload that failed may still have created the folder.
+		const fresh = jobs.filter(
+			(j) => (j.state === 'done' || j.state === 'failed') && !seen.current.has(j.id),
+		);
 		for (const j of fresh) seen.current.add(j.id);
 		const busy = jobs.some((j) => j.state === 'running' || j.state === 'queued');
 		const becameIdle = wasBusy.current && !busy;

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
-import {useCallback, useEffect, useState} from 'react';
+import {useCallback, useEffect, useMemo, useState} from 'react';
+import {throttle} from '../../services/transfers/throttle.js';
 import {useSyncState} from '../../hooks/use-sync-reducer.js';
 import {useJobCursor} from '../../hooks/use-job-cursor.js';
 import {useKeyCommands} from '../../hooks/use-key-commands.js';
@@ -30,6 +31,9 @@ export interface BrowserProps {
 	/** How long a status line stays without a key (tests shorten it). */
 	statusMs?: number;
 }
+
+/** Fastest a pane is re-listed while transfers keep finishing into it. */
+export const REFRESH_MS = 2000;
 
 /** How long a status line stays when no key comes. */
 export const STATUS_MS = 6000;
@@ -76,16 +80,42 @@ export function Browser({
 		return () => clearTimeout(timer);
 	}, [status, statusMs]);
 
+	// A pane shows what arrived: re-listed when the queue goes idle, and while jobs finish into it
+	// at most every REFRESH_MS (re-listing a big folder after each of thousands of files would
+	// cost more than the transfers).
+	const {refresh: refreshLeft} = left;
+	const {refresh: refreshRight} = right;
+	const throttled = useMemo(
+		() => ({
+			left: throttle(refreshLeft, REFRESH_MS),
+			right: throttle(refreshRight, REFRESH_MS),
+		}),
+		[refreshLeft, refreshRight],
+	);
+	useEffect(
+		() => () => {
+			throttled.left.cancel();
+			throttled.right.cancel();
+		},
+		[throttled],
+	);
 	const onFinished = useCallback(
 		(finished: TransferJob[], idle: boolean) => {
-			for (const pane of [left, right]) {
+			for (const [pane, again] of [
+				[left, throttled.left],
+				[right, throttled.right],
+			] as const) {
 				const here = pane.state.location;
-				if (!here || pane.state.loading) continue;
-				if (idle || finished.some((j) => j.target === here.id || j.target === here.path))
+				if (!here) continue;
+				if (idle) {
+					again.cancel();
 					pane.refresh();
+				} else if (finished.some((j) => j.target === here.id || j.target === here.path)) {
+					again();
+				}
 			}
 		},
-		[left, right],
+		[left, right, throttled],
 	);
 	const jobs = useTransfers(queue, onFinished);
 	const running = jobs.filter((j) => j.state === 'running').length;

@@ -242,6 +242,40 @@ describe('browser', () => {
 		driveTree['/'].pop();
 	});
 
+	test('thousands of files finishing into a folder re-list it at most every 2 s, and once at the end', async () => {
+		const {lastFrame, q, drive} = setup();
+		await eventually(() => assert.match(lastFrame() ?? '', /README\.txt/));
+		const before = drive.lists.length;
+		const jobs = [job({id: 'still', state: 'running', target: '/', bytesTotal: 10})];
+		for (let i = 0; i < 30; i++) {
+			jobs.push(job({id: `f${i}`, state: 'done', target: '/', bytesTotal: 1, bytesDone: 1}));
+			q.set([...jobs]);
+			await settle(40);
+		}
+		// ~1.2 s of files arriving: the first one re-lists at once, the rest fold into one later.
+		assert.ok(drive.lists.length - before <= 2, `${drive.lists.length - before} listings`);
+		q.set(jobs.map((j) => ({...j, state: 'done' as const})));
+		await eventually(() => assert.ok(drive.lists.length - before >= 2));
+		await settle(2500);
+		assert.ok(drive.lists.length - before <= 3, `${drive.lists.length - before} listings`);
+	});
+
+	test('a failed folder job re-lists its target too (the folder may exist now)', async () => {
+		const {lastFrame, q, drive} = setup();
+		await eventually(() => assert.match(lastFrame() ?? '', /README\.txt/));
+		const before = drive.lists.length;
+		q.set([
+			job({
+				id: 'dir',
+				kind: 'folder',
+				state: 'failed',
+				target: '/',
+				error: {kind: 'permission', message: 'EACCES'},
+			}),
+		]);
+		await eventually(() => assert.ok(drive.lists.length > before));
+	});
+
 	test('the progress panel redraws at most ~10 times a second', async () => {
 		const {lastFrame, q, frames} = setup();
 		await eventually(() => assert.match(lastFrame() ?? '', /README\.txt/));
