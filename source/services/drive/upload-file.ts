@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto';
-import {open} from 'node:fs/promises';
+import {open, stat as statPath} from 'node:fs/promises';
 import path from 'node:path';
 import type {DriveClient} from './drive-client.js';
 import {cancelledError, DriveError, toDriveError} from './drive-error.js';
@@ -26,6 +26,7 @@ export async function uploadFile(
 	const invalid = invalidNameReason(name);
 	if (invalid) throw new DriveError('invalid-name', `${what}: ${invalid}. Choose another name.`);
 	let handle: Awaited<ReturnType<typeof open>> | undefined;
+	let startedWith: {size: number; mtimeMs: number} | undefined;
 	try {
 		handle = await open(localPath, 'r');
 		const stat = await handle.stat();
@@ -33,6 +34,7 @@ export async function uploadFile(
 			throw new DriveError('other', `${what}: it is not a regular file.`);
 		}
 		const size = stat.size;
+		startedWith = {size, mtimeMs: stat.mtimeMs};
 		const mediaType = guessMediaType(name);
 		const sha1 = createHash('sha1');
 		const stream = fileReadStream(handle, size, {
@@ -66,8 +68,31 @@ export async function uploadFile(
 		if ((error as {code?: string}).code === 'ENOENT') {
 			throw new DriveError('not-found', `${what}: the local file does not exist.`, {cause: error});
 		}
+		const changed = startedWith && (await changedSince(localPath, startedWith));
+		if (changed) {
+			throw new DriveError(
+				'other',
+				`${what}: the file changed while it was being uploaded (${changed}). Upload it again once it is complete.`,
+				{cause: error},
+			);
+		}
 		throw toDriveError(error, what);
 	} finally {
 		await handle?.close().catch(() => {});
+	}
+}
+
+/** How the file differs from when the upload started ("size 300 MB → 10 MB"), or undefined. */
+async function changedSince(
+	localPath: string,
+	before: {size: number; mtimeMs: number},
+): Promise<string | undefined> {
+	try {
+		const now = await statPath(localPath);
+		if (now.size !== before.size) return `size ${before.size} → ${now.size} bytes`;
+		if (now.mtimeMs !== before.mtimeMs) return 'modified meanwhile';
+		return undefined;
+	} catch {
+		return 'deleted meanwhile';
 	}
 }
