@@ -318,6 +318,11 @@ export class TransferQueue {
 		} else {
 			job.speed = 0;
 		}
+		// Let go of what the executor hung on this run's abort signal (the SDK's uploader keeps
+		// its state there): thousands of finished jobs must not hold thousands of uploaders.
+		// A cancel has aborted the old controller already; a retry makes a new one anyway.
+		live.controller = new AbortController();
+		live.meter = new SpeedMeter();
 		this.#notify();
 	}
 
