@@ -4,9 +4,8 @@ import {mkdtemp, readdir, readFile, stat, utimes, writeFile} from 'node:fs/promi
 import path from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {deterministicBytes} from '../../../source/emulator/seed/demo-content.js';
-import {createDriveClient} from '../../../source/services/drive/create-drive-client.js';
 import {DriveError, type DriveNode} from '../../../source/services/drive/drive-service.js';
-import {type Harness, startHarness} from './emulator-harness.js';
+import {type Harness, startHarness, storeRawNames} from './emulator-harness.js';
 
 const MiB = 1024 * 1024;
 const BLOCK = 4 * MiB;
@@ -190,20 +189,7 @@ describe('DriveService against the emulator (real login, real SDK)', () => {
 		await rejectsKind(h.drive.upload(doc, folder.uid, {name: '../x'}), 'invalid-name');
 		await rejectsKind(h.drive.upload(doc, folder.uid, {name: 'a/b'}), 'invalid-name');
 		// Another client (the SDK does not check upload names) can still store such names.
-		const raw = createDriveClient({session: h.session, clientUid: 'hostile-writer'});
-		for (const name of ['../x', 'a/b']) {
-			const uploader = await raw.getFileUploader(folder.uid, name, {
-				mediaType: 'text/plain',
-				expectedSize: 3,
-			});
-			const stream = new ReadableStream<Uint8Array>({
-				start(c) {
-					c.enqueue(new Uint8Array([1, 2, 3]));
-					c.close();
-				},
-			});
-			await (await uploader.uploadFromStream(stream, [])).completion();
-		}
+		await storeRawNames(h.session, folder.uid, ['../x', 'a/b'], 'hostile-writer');
 		for (const name of ['..', '.', 'tab\there', 'esc\u001b[2J'])
 			await h.drive.upload(doc, folder.uid, {name});
 		const listed = await all(h.freshDrive().listFolder(folder.uid));

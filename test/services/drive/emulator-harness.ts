@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {loginDemo} from '../../../source/emulator/seed/demo-seed.js';
 import {type RunningEmulator, startEmulator} from '../../../source/emulator/start-emulator.js';
+import {createDriveClient} from '../../../source/services/drive/create-drive-client.js';
 import {DriveService} from '../../../source/services/drive/drive-service.js';
 import type {ActiveSession} from '../../../source/services/session/active-session.js';
 
@@ -42,4 +43,30 @@ export async function startHarness(opts: {seed?: 'demo'} = {}): Promise<Harness>
 			await rm(tmp, {recursive: true, force: true});
 		},
 	};
+}
+
+/**
+ * Stores 3-byte files under `names` through the raw SDK (another client): our service refuses
+ * names such as '../x' or 'a/b', the SDK does not, so tests can meet them in listings.
+ */
+export async function storeRawNames(
+	session: ActiveSession,
+	folderUid: string,
+	names: readonly string[],
+	clientUid: string,
+): Promise<void> {
+	const raw = createDriveClient({session, clientUid});
+	for (const name of names) {
+		const uploader = await raw.getFileUploader(folderUid, name, {
+			mediaType: 'text/plain',
+			expectedSize: 3,
+		});
+		const stream = new ReadableStream<Uint8Array>({
+			start(c) {
+				c.enqueue(new Uint8Array([1, 2, 3]));
+				c.close();
+			},
+		});
+		await (await uploader.uploadFromStream(stream, [])).completion();
+	}
 }

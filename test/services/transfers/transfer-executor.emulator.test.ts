@@ -5,11 +5,10 @@ import {mkdir, mkdtemp, readdir, readFile, stat, writeFile} from 'node:fs/promis
 import path from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {deterministicBytes} from '../../../source/emulator/seed/demo-content.js';
-import {createDriveClient} from '../../../source/services/drive/create-drive-client.js';
 import type {DriveNode} from '../../../source/services/drive/drive-service.js';
 import {createTransferExecutor} from '../../../source/services/transfers/transfer-executor.js';
 import {TransferQueue} from '../../../source/services/transfers/transfer-queue.js';
-import {type Harness, startHarness} from '../drive/emulator-harness.js';
+import {type Harness, startHarness, storeRawNames} from '../drive/emulator-harness.js';
 
 const MiB = 1024 * 1024;
 
@@ -135,20 +134,7 @@ describe('TransferQueue over createTransferExecutor(DriveService) against the em
 	test('remote file names that are hostile locally stay inside the target folder', async () => {
 		const folder = await h.drive.createFolder(rootUid, 'hostile-queue');
 		// Our service refuses such names; another client (the raw SDK) can still store them.
-		const raw = createDriveClient({session: h.session, clientUid: 'hostile-queue-writer'});
-		for (const name of ['../escape', 'a/b']) {
-			const uploader = await raw.getFileUploader(folder.uid, name, {
-				mediaType: 'text/plain',
-				expectedSize: 3,
-			});
-			const stream = new ReadableStream<Uint8Array>({
-				start(c) {
-					c.enqueue(new Uint8Array([1, 2, 3]));
-					c.close();
-				},
-			});
-			await (await uploader.uploadFromStream(stream, [])).completion();
-		}
+		await storeRawNames(h.session, folder.uid, ['../escape', 'a/b'], 'hostile-queue-writer');
 		const out = await mkdtemp(path.join(h.tmp, 'hostile-back-'));
 		const q = new TransferQueue({executor: createTransferExecutor(h.freshDrive())});
 		await q.copyToLocal({uid: folder.uid, name: folder.name, type: 'folder'}, out);
